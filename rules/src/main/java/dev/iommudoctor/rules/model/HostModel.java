@@ -8,12 +8,14 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Everything known about one host, correlated from all inputs of a bundle: the typed events by kind,
- * which {@link Fact facts} the inputs provided, and the derived views rules ask about (PCI inventory,
- * IOMMU state, kernel parameters ...). Built once by {@link HostModelBuilder}; immutable afterwards.
+ * which {@link Fact facts} the inputs provided, and the derived views rules ask about (identity,
+ * kernel, effective parameters, PCI inventory and groups, IOMMU state). Built once by
+ * {@link HostModelBuilder}; immutable afterwards.
  */
 public final class HostModel {
 
@@ -21,13 +23,26 @@ public final class HostModel {
     private final Set<Fact> facts;
     private final List<ParseSummary> inputs;
     private final List<SkippedInput> skipped;
+    private final HostIdentity identity;
+    private final Optional<KernelInfo> kernel;
+    private final BootParameters cmdline;
+    private final PciInventory pci;
+    private final boolean acpiTablesListed;
+    private IommuAssessment iommu;
+    private VfioConfig vfio;
 
-    HostModel(Map<Class<? extends Event>, List<Event>> eventsByType, Set<Fact> facts,
-              List<ParseSummary> inputs, List<SkippedInput> skipped) {
+    HostModel(Map<Class<? extends Event>, List<Event>> eventsByType, Set<Fact> facts, List<ParseSummary> inputs,
+              List<SkippedInput> skipped, HostIdentity identity, Optional<KernelInfo> kernel, BootParameters cmdline,
+              PciInventory pci, boolean acpiTablesListed) {
+        this.acpiTablesListed = acpiTablesListed;
         this.eventsByType = eventsByType;
         this.facts = Collections.unmodifiableSet(facts.isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(facts));
         this.inputs = List.copyOf(inputs);
         this.skipped = List.copyOf(skipped);
+        this.identity = identity;
+        this.kernel = kernel;
+        this.cmdline = cmdline;
+        this.pci = pci;
     }
 
     /** All events of one type, in input order (files in walk order, lines ascending). */
@@ -52,5 +67,43 @@ public final class HostModel {
     /** Bundle members not read, with the reason. */
     public List<SkippedInput> skipped() {
         return skipped;
+    }
+
+    public HostIdentity identity() {
+        return identity;
+    }
+
+    public Optional<KernelInfo> kernel() {
+        return kernel;
+    }
+
+    /** The kernel parameters in effect (empty when the bundle has neither /proc/cmdline nor a boot log). */
+    public BootParameters cmdline() {
+        return cmdline;
+    }
+
+    public PciInventory pci() {
+        return pci;
+    }
+
+    /** What the host is configured to pass through, and how. */
+    public synchronized VfioConfig vfio() {
+        if (vfio == null) {
+            vfio = VfioConfig.of(this);
+        }
+        return vfio;
+    }
+
+    /** True when the boot log lists the ACPI tables, so a missing DMAR/IVRS line means no such table. */
+    public boolean acpiTablesListed() {
+        return acpiTablesListed;
+    }
+
+    /** The effective IOMMU and interrupt-remapping state, judged from all evidence. */
+    public synchronized IommuAssessment iommu() {
+        if (iommu == null) {
+            iommu = IommuAssessment.of(this);
+        }
+        return iommu;
     }
 }

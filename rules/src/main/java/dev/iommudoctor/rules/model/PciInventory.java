@@ -1,0 +1,217 @@
+package dev.iommudoctor.rules.model;
+
+import dev.iommudoctor.parser.api.SourceSpan;
+import dev.iommudoctor.parser.event.IommuGroupAdded;
+import dev.iommudoctor.parser.event.IommuGroupMember;
+import dev.iommudoctor.parser.event.NodeDevice;
+import dev.iommudoctor.parser.event.PciAddress;
+import dev.iommudoctor.parser.event.PciDevice;
+import dev.iommudoctor.parser.event.PciEnumerated;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every PCI function of the host and every IOMMU group, merged from whatever the bundle has. A later,
+ * more direct source wins a fact: lspci and sysfs over libvirt XML, those over the kernel log.
+ */
+public final class PciInventory {
+
+    private static final Pattern CLASS_CODE = Pattern.compile("\\[([0-9a-fA-F]{4})\\]");
+    private static final Pattern IDS = Pattern.compile("\\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\\]");
+
+    private final Map<PciAddress, PciFunction> functions;
+    private final Map<Integer, List<PciAddress>> groups;
+
+    private PciInventory(Map<PciAddress, PciFunction> functions) {
+        this.functions = functions;
+        Map<Integer, List<PciAddress>> g = new TreeMap<>();
+        for (PciFunction f : functions.values()) {
+            f.iommuGroup().ifPresent(n -> g.computeIfAbsent(n, k -> new ArrayList<>()).add(f.address()));
+        }
+        this.groups = g;
+    }
+
+    public Collection<PciFunction> functions() {
+        return functions.values();
+    }
+
+    public Optional<PciFunction> get(PciAddress address) {
+        return Optional.ofNullable(functions.get(address));
+    }
+
+    /** Group number to its members, sorted. */
+    public Map<Integer, List<PciAddress>> groups() {
+        return groups;
+    }
+
+    public List<PciFunction> groupMembers(int group) {
+        return groups.getOrDefault(group, List.of()).stream().map(functions::get).toList();
+    }
+
+    /** Functions whose vendor:device id is {@code id} ({@code 10de:1b80}). */
+    public List<PciFunction> withId(String id) {
+        return functions.values().stream().filter(f -> f.vendorDevice().map(id::equalsIgnoreCase).orElse(false)).toList();
+    }
+
+    public boolean isEmpty() {
+        return functions.isEmpty();
+    }
+
+    /** Mutable accumulator fed in source order of strength (weakest first). */
+    static final class Builder {
+        private final Map<PciAddress, Acc> acc = new TreeMap<>();
+
+        private Acc at(PciAddress a) {
+            return acc.computeIfAbsent(a, Acc::new);
+        }
+
+        void kernelLogDriver(PciAddress a, String driver, SourceSpan span) {
+            Acc x = at(a);
+            x.driver = Optional.of(driver);
+            x.driverSource = Optional.of(span);
+        }
+
+        void enumerated(PciEnumerated e) {
+            Acc x = at(e.device());
+            x.vendorId = Optional.of(e.vendorId());
+            x.deviceId = Optional.of(e.deviceId());
+            if (e.classCode().length() >= 4) {
+                x.classCode = Optional.of(e.classCode().replace("0x", "").substring(0, 4));
+            }
+        }
+
+        void groupAdded(IommuGroupAdded e) {
+            Acc x = at(e.device());
+            x.group = OptionalInt.of(e.group());
+            x.groupSource = Optional.of(e.span());
+        }
+
+        void groupMember(IommuGroupMember m) {
+            Acc x = at(m.device());
+            x.group = OptionalInt.of(m.group());
+            x.groupSource = Optional.of(m.span());
+            m.vendorDeviceId().ifPresent(id -> {
+                String[] p = id.split(":");
+                if (p.length == 2) {
+                    x.vendorId = Optional.of(p[0]);
+                    x.deviceId = Optional.of(p[1]);
+                }
+            });
+            m.description().ifPresent(d -> {
+                Matcher c = CLASS_CODE.matcher(d);
+                if (c.find()) {
+                    x.classCode = Optional.of(c.group(1).toLowerCase());
+                }
+                int colon = d.indexOf(": ");
+                if (colon > 0) {
+                    x.className = Optional.of(d.substring(0, colon).replaceAll(" \\[[0-9a-fA-F]{4}\\]$", ""));
+                    x.description = Optional.of(IDS.matcher(d.substring(colon + 2)).replaceAll("").trim());
+                } else {
+                    x.description = Optional.of(d);
+                }
+            });
+        }
+
+        void nodeDevice(NodeDevice n) {
+            Acc x = at(n.address());
+            n.driver().ifPresent(d -> {
+                x.driver = Optional.of(d);
+                x.driverSource = Optional.of(n.span());
+            });
+            n.vendorId().ifPresent(v -> x.vendorId = Optional.of(strip0x(v)));
+            n.productId().ifPresent(v -> x.deviceId = Optional.of(strip0x(v)));
+            n.productName().ifPresent(v -> x.description = Optional.of(n.vendorName().map(vn -> vn + " ").orElse("") + v));
+            n.pciClass().ifPresent(c -> {
+                String hex = strip0x(c);
+                if (hex.length() >= 4) {
+                    x.classCode = Optional.of(hex.substring(0, 4));
+                }
+            });
+            if (n.numaNode().isPresent()) {
+                x.numa = n.numaNode();
+            }
+            if (n.iommuGroup().isPresent()) {
+                x.group = n.iommuGroup();
+                x.groupSource = Optional.of(n.span());
+                for (PciAddress member : n.groupMembers()) {
+                    Acc m = at(member);
+                    if (m.group.isEmpty()) {
+                        m.group = n.iommuGroup();
+                        m.groupSource = Optional.of(n.span());
+                    }
+                }
+            }
+        }
+
+        void lspci(PciDevice d) {
+            Acc x = at(d.address());
+            x.lspci = Optional.of(d);
+            d.vendorId().ifPresent(v -> x.vendorId = Optional.of(v));
+            d.deviceId().ifPresent(v -> x.deviceId = Optional.of(v));
+            d.classCode().ifPresent(v -> x.classCode = Optional.of(v));
+            x.className = Optional.of(d.className());
+            String desc = (d.vendor().orElse("") + " " + d.deviceName().orElse("")).trim();
+            if (!desc.isEmpty()) {
+                x.description = Optional.of(desc);
+            }
+            if (d.driverInUse().isPresent()) {
+                x.driver = d.driverInUse();
+                x.driverSource = Optional.of(d.span());
+            } else if (!d.kernelModules().isEmpty() || d.capabilities().size() > 0) {
+                // a verbose/-k dump that prints no driver line means no driver is bound
+                x.driver = Optional.empty();
+                x.driverSource = Optional.of(d.span());
+            }
+            if (!d.kernelModules().isEmpty()) {
+                x.modules = List.copyOf(d.kernelModules());
+            }
+            if (d.numaNode().isPresent()) {
+                x.numa = d.numaNode();
+            }
+            if (d.iommuGroup().isPresent()) {
+                x.group = d.iommuGroup();
+                x.groupSource = Optional.of(d.span());
+            }
+        }
+
+        PciInventory build() {
+            Map<PciAddress, PciFunction> out = new TreeMap<>();
+            for (Acc x : acc.values()) {
+                out.put(x.address, new PciFunction(x.address, x.vendorId, x.deviceId, x.classCode, x.className,
+                        x.description, x.driver, x.driverSource, x.modules, x.numa, x.group, x.groupSource, x.lspci));
+            }
+            return new PciInventory(out);
+        }
+
+        private static String strip0x(String s) {
+            return s.toLowerCase().startsWith("0x") ? s.substring(2).toLowerCase() : s.toLowerCase();
+        }
+    }
+
+    private static final class Acc {
+        final PciAddress address;
+        Optional<String> vendorId = Optional.empty();
+        Optional<String> deviceId = Optional.empty();
+        Optional<String> classCode = Optional.empty();
+        Optional<String> className = Optional.empty();
+        Optional<String> description = Optional.empty();
+        Optional<String> driver = Optional.empty();
+        Optional<SourceSpan> driverSource = Optional.empty();
+        List<String> modules = List.of();
+        OptionalInt numa = OptionalInt.empty();
+        OptionalInt group = OptionalInt.empty();
+        Optional<SourceSpan> groupSource = Optional.empty();
+        Optional<PciDevice> lspci = Optional.empty();
+
+        Acc(PciAddress address) {
+            this.address = address;
+        }
+    }
+}
