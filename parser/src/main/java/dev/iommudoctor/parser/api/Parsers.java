@@ -52,7 +52,9 @@ public final class Parsers {
             LimitedInputStream limited = new LimitedInputStream(content, limits.maxBytes());
             BufferedInputStream in = new BufferedInputStream(limited, ContentSniffer.HEAD_BYTES);
             byte[] head = peek(in);
-            SourceKind actual = kind != null ? kind : ContentSniffer.sniff(name, head, head.length);
+            SourceKind actual = kind != null ? kind
+                    : SysfsPaths.isAttribute(name) ? SourceKind.SYSFS_ATTRIBUTE
+                    : ContentSniffer.sniff(name, head, head.length);
             Optional<FormatParser> parser = FormatParsers.forKind(actual);
             if (parser.isEmpty()) {
                 return summary(ctx, actual, 0, 0, false, Optional.of(explain(actual)));

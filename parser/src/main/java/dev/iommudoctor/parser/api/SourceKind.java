@@ -31,6 +31,12 @@ public enum SourceKind {
     NODEDEV_XML,
     /** A libvirt domain XML (hostdev definitions). */
     DOMAIN_XML,
+    /**
+     * A single sysfs attribute captured as a file whose path gives its meaning
+     * ({@code sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts} holding {@code Y}).
+     * Decided from the name, since the content alone ("Y", "0") says nothing.
+     */
+    SYSFS_ATTRIBUTE,
     /** A file with no content. */
     EMPTY,
     /** Not text. */
