@@ -1,0 +1,181 @@
+package dev.iommudoctor.rules.report;
+
+import static dev.iommudoctor.rules.report.Escapes.terminal;
+
+import dev.iommudoctor.rules.api.EvidenceLine;
+import dev.iommudoctor.rules.api.Finding;
+import dev.iommudoctor.rules.api.Severity;
+import dev.iommudoctor.rules.readiness.DeviceReadiness;
+import dev.iommudoctor.rules.readiness.Readiness;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The human report for a terminal: host summary, findings grouped by severity with evidence quoted
+ * as {@code file:line}, the fix, then device readiness, rules not evaluated and input problems.
+ * Colour only when asked (a TTY without NO_COLOR).
+ */
+public final class TextReport {
+
+    private final boolean colour;
+    private final boolean allDevices;
+
+    public TextReport(boolean colour, boolean allDevices) {
+        this.colour = colour;
+        this.allDevices = allDevices;
+    }
+
+    public void write(AnalysisDocument doc, PrintWriter out) {
+        header(doc, out);
+        if (doc.findings().isEmpty()) {
+            out.println(paint("32", "No problems found") + " by the rules that could be evaluated.");
+            out.println();
+        }
+        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            List<Finding> group = doc.findings().stream().filter(f -> f.severity() == s).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            out.println(paint(colourOf(s), "== " + label(s) + " (" + group.size() + ")"));
+            out.println();
+            group.forEach(f -> finding(f, out));
+        }
+        devices(doc, out);
+        notEvaluated(doc, out);
+        inputs(doc, out);
+        summary(doc, out);
+        out.flush();
+    }
+
+    private void header(AnalysisDocument doc, PrintWriter out) {
+        AnalysisDocument.Host h = doc.host();
+        out.println(paint("1", "iommu-doctor " + doc.toolVersion()) + (doc.partial() ? paint("33", "  [PARTIAL: some input could not be read to its end]") : ""));
+        StringBuilder who = new StringBuilder("Host:   ");
+        append(who, h.hostname(), "");
+        append(who, h.cpuModel() != null ? h.cpuModel() : h.cpuVendor().equals("UNKNOWN") ? null : h.cpuVendor(), " | ");
+        append(who, h.system(), " | ");
+        append(who, h.biosVersion() == null ? null : "BIOS " + h.biosVersion() + (h.biosDate() == null ? "" : " " + h.biosDate()), " ");
+        append(who, h.hypervisor() == null ? null : "VM guest (" + h.hypervisor() + ")", " | ");
+        out.println(terminal(who.toString()));
+        out.println(terminal("Kernel: " + (h.kernel() == null ? "unknown" : h.kernel()) + (h.distro().equals("UNKNOWN") ? "" : " (" + h.distro().toLowerCase(Locale.ROOT) + ")")));
+        if (h.cmdline() != null) {
+            out.println(terminal("Cmdline: " + h.cmdline()));
+        }
+        out.println(terminal("IOMMU:  " + h.iommu() + (h.iommu().equals("enabled") ? ", " + h.iommuMode() + " default domain" : "")
+                + "; firmware table (DMAR/IVRS): " + h.firmwareTable() + "; interrupt remapping: " + h.interruptRemapping()
+                + "; " + h.pciFunctions() + " PCI functions in " + h.iommuGroups() + " IOMMU groups"));
+        out.println();
+    }
+
+    private static void append(StringBuilder b, String s, String sep) {
+        if (s != null && !s.isBlank()) {
+            if (b.length() > "Host:   ".length()) {
+                b.append(sep);
+            }
+            b.append(s);
+        }
+    }
+
+    private void finding(Finding f, PrintWriter out) {
+        out.println(paint(colourOf(f.severity()), String.format(Locale.ROOT, "%-7s", f.severity()))
+                + " " + paint("1", f.ruleId()) + "  " + terminal(f.title()));
+        out.println(indent(terminal(f.message()), "  "));
+        if (!f.evidence().isEmpty()) {
+            out.println("  Evidence:");
+            for (EvidenceLine e : f.evidence()) {
+                out.println("    " + paint("2", terminal(e.file() + ":" + e.line())) + "  " + terminal(e.text()));
+            }
+        }
+        if (!f.remedy().isBlank()) {
+            out.println("  Fix:");
+            out.println(indent(terminal(f.remedy()), "    "));
+        }
+        out.println("  Docs: " + f.docs());
+        out.println();
+    }
+
+    private void devices(AnalysisDocument doc, PrintWriter out) {
+        List<DeviceReadiness> shown = doc.devices().stream()
+                .filter(d -> allDevices || !d.ruleIds().isEmpty() || d.driver().map(x -> x.equals("vfio-pci")).orElse(false))
+                .toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        out.println(paint("1", "== Passthrough readiness") + (allDevices ? "" : " (devices bound to vfio-pci or named by a finding; --all-devices for every function)"));
+        for (DeviceReadiness d : shown) {
+            String verdict = switch (d.verdict()) {
+                case READY -> paint("32", "READY       ");
+                case NEEDS_ACTION -> paint("33", "NEEDS ACTION");
+                case BLOCKED -> paint("31", "BLOCKED     ");
+            };
+            out.println("  " + verdict + " " + terminal(d.label()) + terminal(d.driver().map(x -> " [driver " + x + "]").orElse(""))
+                    + (d.group().isPresent() ? " [group " + d.group().getAsInt() + "]" : ""));
+            if (d.verdict() != Readiness.READY || !d.reasons().isEmpty()) {
+                d.reasons().forEach(r -> out.println("      - " + terminal(r)));
+                d.steps().forEach(s -> out.println("      > " + terminal(s)));
+            }
+        }
+        out.println();
+    }
+
+    private void notEvaluated(AnalysisDocument doc, PrintWriter out) {
+        if (!doc.notEvaluated().isEmpty()) {
+            out.println(paint("1", "== Not evaluated") + " (the bundle lacks what these rules need; they did NOT pass)");
+            for (AnalysisDocument.NotEvaluatedRule n : doc.notEvaluated()) {
+                out.println("  " + n.ruleId() + ": " + n.explanation());
+            }
+            out.println();
+        }
+        if (!doc.notApplicable().isEmpty()) {
+            out.println(paint("1", "== Not applicable"));
+            doc.notApplicable().forEach(n -> out.println("  " + n.ruleId() + ": " + terminal(n.reason())));
+            out.println();
+        }
+    }
+
+    private void inputs(AnalysisDocument doc, PrintWriter out) {
+        out.println(paint("1", "== Inputs"));
+        for (AnalysisDocument.Input in : doc.inputs()) {
+            String share = in.lines() == 0 ? "" : String.format(Locale.ROOT, ", %.0f%% of lines not recognised",
+                    100.0 * in.unrecognized() / in.lines());
+            out.println(terminal("  " + in.source() + ": " + in.kind() + ", " + in.lines() + " lines"
+                    + (in.kind().equals("KERNEL_LOG") || in.kind().equals("QEMU_LOG") ? share : "")
+                    + (in.problem() == null ? "" : "  (" + in.problem() + ")")));
+        }
+        for (AnalysisDocument.Skipped s : doc.skipped()) {
+            out.println(terminal("  skipped " + s.name() + ": " + s.reason()));
+        }
+        doc.ruleErrors().forEach(e -> out.println(paint("31", "  internal rule error: ") + terminal(e)));
+        out.println();
+    }
+
+    private void summary(AnalysisDocument doc, PrintWriter out) {
+        out.println(String.format(Locale.ROOT, "%d error(s), %d warning(s), %d info; %d rule(s) not evaluated.",
+                doc.summary().get("error"), doc.summary().get("warning"), doc.summary().get("info"), doc.notEvaluated().size()));
+    }
+
+    private static String indent(String text, String prefix) {
+        return prefix + text.replace("\n", "\n" + prefix);
+    }
+
+    private static String label(Severity s) {
+        return switch (s) {
+            case ERROR -> "Errors";
+            case WARNING -> "Warnings";
+            case INFO -> "Advice";
+        };
+    }
+
+    private static String colourOf(Severity s) {
+        return switch (s) {
+            case ERROR -> "31";
+            case WARNING -> "33";
+            case INFO -> "36";
+        };
+    }
+
+    private String paint(String code, String text) {
+        return colour ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+}
