@@ -1,5 +1,6 @@
 package dev.iommudoctor.cli;
 
+import dev.iommudoctor.rules.report.Escapes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -27,7 +28,7 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
             message = "internal error: " + cause;
             code = 70;
         }
-        cmd.getErr().println(Terminal.safe("iommu-doctor: " + message));
+        cmd.getErr().println(Escapes.terminal("iommu-doctor: " + message));
         if (System.getenv("IOMMU_DOCTOR_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
         }

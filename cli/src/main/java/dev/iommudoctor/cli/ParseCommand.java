@@ -1,5 +1,6 @@
 package dev.iommudoctor.cli;
 
+import dev.iommudoctor.rules.report.Escapes;
 import dev.iommudoctor.parser.api.ParseLimits;
 import dev.iommudoctor.parser.api.ParseSummary;
 import dev.iommudoctor.parser.api.Parsers;
@@ -58,7 +59,7 @@ final class ParseCommand implements Callable<Integer> {
                     }
                     if (event instanceof Diagnostic d && (d.fatal() || isEncodingProblem(d))) {
                         inputProblem = true;
-                        System.err.println(Terminal.safe("iommu-doctor: " + d.span() + ": " + d.message()));
+                        System.err.println(Escapes.terminal("iommu-doctor: " + d.span() + ": " + d.message()));
                     }
                 });
             } catch (IOException e) {
@@ -69,7 +70,7 @@ final class ParseCommand implements Callable<Integer> {
                 printStats(out, summary, seconds);
             }
             if (summary.unusable() || summary.partial() || inputProblem) {
-                summary.problem().ifPresent(p -> System.err.println(Terminal.safe("iommu-doctor: " + file + ": " + p)));
+                summary.problem().ifPresent(p -> System.err.println(Escapes.terminal("iommu-doctor: " + file + ": " + p)));
                 exit = ExitCodes.BAD_INPUT;
             }
             out.flush();
@@ -87,7 +88,7 @@ final class ParseCommand implements Callable<Integer> {
     private boolean inputProblem;
 
     private void printStats(PrintWriter out, ParseSummary s, double seconds) {
-        out.printf(Locale.ROOT, "%s: %s, %d lines, %d bytes%s%n", Terminal.safe(s.source()), s.kind(), s.lines(), s.bytes(),
+        out.printf(Locale.ROOT, "%s: %s, %d lines, %d bytes%s%n", Escapes.terminal(s.source()), s.kind(), s.lines(), s.bytes(),
                 s.partial() ? " (PARTIAL)" : "");
         s.problem().ifPresent(p -> out.println("  problem: " + p));
         for (Map.Entry<String, Long> e : s.eventCounts().entrySet()) {
