@@ -238,7 +238,7 @@ public final class HostModelBuilder implements EventSink {
             }
         }
         for (IommuStatus s : list(IommuStatus.class)) {
-            if (s.state().indicatesHardware()) {
+            if (IommuAssessment.indicatesHardware(s.state())) {
                 if (s.vendor() == IommuVendor.INTEL) {
                     return CpuVendor.INTEL;
                 }

@@ -4,7 +4,9 @@ import dev.iommudoctor.parser.event.DefaultDomain;
 import dev.iommudoctor.parser.event.DmaFault;
 import dev.iommudoctor.parser.event.IommuAcpiTable;
 import dev.iommudoctor.parser.event.IommuGroupAdded;
+import dev.iommudoctor.parser.event.IommuState;
 import dev.iommudoctor.parser.event.IommuStatus;
+import dev.iommudoctor.parser.event.IrqRemapState;
 import dev.iommudoctor.parser.event.InterruptRemapping;
 import dev.iommudoctor.parser.event.LogEvent;
 import dev.iommudoctor.rules.api.EvidenceLine;
@@ -45,7 +47,7 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
             ev.add(line(t));
         }
         for (IommuStatus s : host.events(IommuStatus.class)) {
-            if (s.state().indicatesHardware()) {
+            if (indicatesHardware(s.state())) {
                 table = Tri.YES;
             }
         }
@@ -56,10 +58,10 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
         Optional<String> disabledBy = disabledBy(p, vendor);
         Tri enabled = Tri.UNKNOWN;
         for (IommuStatus s : host.events(IommuStatus.class)) {
-            if (s.state().meansEnabled()) {
+            if (s.state() == IommuState.ENABLED) {
                 enabled = Tri.YES;
                 ev.add(line(s));
-            } else if (s.state().meansDisabled() && enabled != Tri.YES) {
+            } else if (meansDisabled(s.state()) && enabled != Tri.YES) {
                 enabled = Tri.NO;
                 ev.add(line(s));
             }
@@ -99,7 +101,7 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
         List<EvidenceLine> irEv = new ArrayList<>();
         for (InterruptRemapping r : host.events(InterruptRemapping.class)) {
             irEv.add(line(r));
-            if (r.state().meansEnabled()) {
+            if (r.state() == IrqRemapState.ENABLED) {
                 ir = Tri.YES;
                 irMode = r.mode().isPresent() ? r.mode() : irMode;
             } else if (ir != Tri.YES) {
@@ -111,6 +113,15 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
             irEv.add(p.evidence());
         }
         return new IommuAssessment(table, enabled, mode, disabledBy, ir, irMode, List.copyOf(ev), List.copyOf(irEv));
+    }
+
+    /** The kernel found IOMMU hardware described by firmware. */
+    static boolean indicatesHardware(IommuState state) {
+        return state == IommuState.DETECTED || state == IommuState.ENABLED || state == IommuState.INIT_FAILED;
+    }
+
+    private static boolean meansDisabled(IommuState state) {
+        return state == IommuState.DISABLED || state == IommuState.NOT_FOUND || state == IommuState.INIT_FAILED;
     }
 
     private static Optional<String> disabledBy(BootParameters p, CpuVendor vendor) {
