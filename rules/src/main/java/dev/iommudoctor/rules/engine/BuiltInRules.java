@@ -1,6 +1,14 @@
 package dev.iommudoctor.rules.engine;
 
 import dev.iommudoctor.rules.api.Rule;
+import dev.iommudoctor.rules.iommu.IommuAbsentRule;
+import dev.iommudoctor.rules.iommu.IommuDisabledRule;
+import dev.iommudoctor.rules.iommu.IommuInvalidOptionRule;
+import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
+import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
+import dev.iommudoctor.rules.rmrr.RmrrIneligibleDeviceRule;
+import dev.iommudoctor.rules.vfio.GroupNotViableRule;
+import dev.iommudoctor.rules.vfio.HostDriverBoundRule;
 import java.util.List;
 
 /**
@@ -13,6 +21,14 @@ public final class BuiltInRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new IommuDisabledRule(),
+                new IommuAbsentRule(),
+                new IommuNotEnabledRule(),
+                new IommuInvalidOptionRule(),
+                new RmrrBadFirmwareRule(),
+                new RmrrIneligibleDeviceRule(),
+                new GroupNotViableRule(),
+                new HostDriverBoundRule());
     }
 }
