@@ -11,6 +11,7 @@ public final class FormatParsers {
 
     public static Optional<FormatParser> forKind(SourceKind kind) {
         FormatParser parser = switch (kind) {
+            case KERNEL_LOG, QEMU_LOG -> new KernelLogFormatParser();
             default -> null;
         };
         return Optional.ofNullable(parser);
