@@ -40,6 +40,8 @@ public final class ContentSniffer {
                             + "|-- (?:Logs begin|Journal begins|Boot|No entries|Reboot)"
                             + "|\\S+ {1,2}\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)? \\S+ \\S+"
                             + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\S* \\S+ (?:kernel|\\S+\\[\\d+\\]):"
+                            + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d,\\d+[+-]\\d\\d:?\\d\\d "
+                            + "|kernel: "
                             + "|(?:DMAR|DMAR-IR|AMD-Vi|iommu|pci " + BDF + "|vfio-pci " + BDF + "|\\[drm\\]|\\[Firmware Bug\\]"
                             + "|ACPI|PCI|Linux version|Command line|Kernel command line|DMI|HugeTLB|x86/\\w+|radeon " + BDF
                             + "|Hypervisor detected|Booting Linux)[: ]).*"),

@@ -11,6 +11,18 @@ public final class FormatParsers {
 
     public static Optional<FormatParser> forKind(SourceKind kind) {
         FormatParser parser = switch (kind) {
+            case KERNEL_LOG, QEMU_LOG -> new KernelLogFormatParser();
+            case LSPCI -> new LspciFormatParser();
+            case PROC_CMDLINE -> new ProcCmdlineParser();
+            case MEMINFO -> new MemInfoParser();
+            case IOMMU_GROUPS -> new IommuGroupsParser();
+            case MODPROBE_CONF -> new ModprobeConfParser();
+            case GRUB_DEFAULT -> new GrubDefaultParser();
+            case IP_LINK -> new IpLinkParser();
+            case LSMOD -> new LsmodParser();
+            case ETHTOOL_INFO -> new EthtoolInfoParser();
+            case NODEDEV_XML -> new NodedevXmlParser();
+            case DOMAIN_XML -> new DomainXmlParser();
             case SYSFS_ATTRIBUTE -> new SysfsAttributeFormatParser();
             default -> null;
         };
