@@ -1,0 +1,109 @@
+package dev.iommudoctor.parser.internal;
+
+import dev.iommudoctor.grammar.KernelMessageLexer;
+import dev.iommudoctor.grammar.KernelMessageParser;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Runs one start rule of KernelMessage.g4 over one message body. One lexer and one parser are
+ * reused for every record (building them costs far more than a short parse). The first attempt uses
+ * SLL prediction and bails out on the first error; only then is the record re-parsed in full LL mode,
+ * and an error there is a real mismatch, reported through {@link #lastError()}.
+ */
+final class AntlrKernelMessageParser {
+
+    private final KernelMessageLexer lexer = new KernelMessageLexer(null);
+    private final CommonTokenStream tokens = new CommonTokenStream(lexer);
+    private final KernelMessageParser parser = new KernelMessageParser(tokens);
+    private final BailErrorStrategy bail = new BailErrorStrategy();
+    private final DefaultErrorStrategy recover = new DefaultErrorStrategy();
+    private String lastError;
+
+    AntlrKernelMessageParser() {
+        lexer.removeErrorListeners();
+        parser.removeErrorListeners();
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
+                                    String msg, RecognitionException e) {
+                if (lastError == null) {
+                    lastError = "column " + column + ": " + msg;
+                }
+            }
+        });
+        parser.setBuildParseTree(true);
+    }
+
+    /** The parse tree of {@code body} under the start rule of {@code family}, or null (see {@link #lastError()}). */
+    ParserRuleContext parse(MessageFamily family, String body) {
+        lastError = null;
+        reset(body);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(bail);
+        try {
+            return start(family);
+        } catch (ParseCancellationException sllFailed) {
+            reset(body);
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(recover);
+            ParserRuleContext tree = start(family);
+            return lastError == null ? tree : null;
+        }
+    }
+
+    /** The first syntax error of the last failed {@link #parse}. */
+    String lastError() {
+        return lastError == null ? "no viable parse" : lastError;
+    }
+
+    private void reset(String body) {
+        lexer.setInputStream(CharStreams.fromString(body));
+        tokens.setTokenSource(lexer);
+        parser.setTokenStream(tokens);
+    }
+
+    private ParserRuleContext start(MessageFamily family) {
+        return switch (family) {
+            case KERNEL_VERSION -> parser.kernelVersion();
+            case COMMAND_LINE -> parser.commandLine();
+            case UNKNOWN_PARAMETERS -> parser.unknownParameters();
+            case DMI -> parser.dmi();
+            case HYPERVISOR -> parser.hypervisor();
+            case ACPI_TABLE -> parser.acpiTable();
+            case IOMMU_STATUS -> parser.iommuStatus();
+            case DEFAULT_DOMAIN -> parser.defaultDomain();
+            case TLB_POLICY -> parser.tlbPolicy();
+            case GROUP_ADDED -> parser.groupAdded();
+            case DRHD -> parser.drhd();
+            case RMRR_RANGE -> parser.rmrrRange();
+            case FIRMWARE_BUG -> parser.firmwareBug();
+            case RMRR_INELIGIBLE -> parser.rmrrIneligible();
+            case INTEL_FAULT -> parser.intelFault();
+            case INTEL_FAULT_REASON -> parser.intelFaultReason();
+            case AMD_EVENT -> parser.amdEvent();
+            case AMD_EVENT_CONTINUATION -> parser.amdEventContinuation();
+            case FAULTS_SUPPRESSED -> parser.faultsSuppressed();
+            case FAULT_STATUS -> parser.faultStatus();
+            case IRQ_REMAPPING -> parser.irqRemapping();
+            case X2APIC -> parser.x2apicStatus();
+            case VFIO -> parser.vfioEvent();
+            case PASSTHROUGH -> parser.passthroughError();
+            case ACS -> parser.acsEvent();
+            case HUGEPAGES_REGISTERED -> parser.hugePagesRegistered();
+            case HUGEPAGES_FAILED -> parser.hugePagesFailed();
+            case MTU -> parser.mtuEvent();
+            case SRIOV -> parser.sriovEnabled();
+            case PCI_ENUMERATED -> parser.pciEnumerated();
+            case BOUNCE_BUFFERING -> parser.bounceBuffering();
+        };
+    }
+}
