@@ -11,6 +11,7 @@ public final class FormatParsers {
 
     public static Optional<FormatParser> forKind(SourceKind kind) {
         FormatParser parser = switch (kind) {
+            case LSPCI -> new LspciFormatParser();
             default -> null;
         };
         return Optional.ofNullable(parser);
