@@ -9,8 +9,19 @@ public final class FormatParsers {
     private FormatParsers() {
     }
 
+    /** A fresh parser for {@code kind} (parsers may keep per-file state), or empty when none reads it. */
     public static Optional<FormatParser> forKind(SourceKind kind) {
         FormatParser parser = switch (kind) {
+            case PROC_CMDLINE -> new ProcCmdlineParser();
+            case MEMINFO -> new MemInfoParser();
+            case IOMMU_GROUPS -> new IommuGroupsParser();
+            case MODPROBE_CONF -> new ModprobeConfParser();
+            case GRUB_DEFAULT -> new GrubDefaultParser();
+            case IP_LINK -> new IpLinkParser();
+            case LSMOD -> new LsmodParser();
+            case ETHTOOL_INFO -> new EthtoolInfoParser();
+            case NODEDEV_XML -> new NodedevXmlParser();
+            case DOMAIN_XML -> new DomainXmlParser();
             default -> null;
         };
         return Optional.ofNullable(parser);
