@@ -15,7 +15,8 @@ import java.util.Map;
  * @param command   {@code options}, {@code softdep}, {@code blacklist}, {@code install}, {@code remove},
  *                  {@code alias} or {@code weakdep}
  * @param module    the module name as written; for {@code alias} the alias wildcard
- * @param arguments the rest of the directive, trimmed, continuation lines joined by a blank (empty for blacklist)
+ * @param arguments the rest of the directive, continuation lines joined and runs of blanks outside double
+ *                  quotes collapsed to one (empty for blacklist)
  */
 public record ModprobeDirective(SourceSpan span, String command, String module, String arguments) implements Event {
 

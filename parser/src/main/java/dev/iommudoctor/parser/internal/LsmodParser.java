@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class LsmodParser implements FormatParser {
 
     private static final Pattern HEADER = Pattern.compile("^Module\\s+Size\\s+Used by\\s*$");
-    private static final Pattern LSMOD = Pattern.compile("^(\\S+)\\s+(\\d+)\\s+(-?\\d+|-)(?:\\s+(\\S+))?\\s*(\\[permanent\\])?\\s*$");
+    private static final Pattern LSMOD = Pattern.compile("^(\\S+)\\s+(\\d+)\\s+(-?\\d+|-)(?:\\s+([^\\s\\[]\\S*))?\\s*(\\[permanent\\])?\\s*$");
     private static final Pattern PROC_MODULES = Pattern.compile(
             "^(\\S+)\\s+(\\d+)\\s+(-?\\d+|-)\\s+(\\S+)\\s+(Live|Loading|Unloading)\\s+0x[0-9a-fA-F]+(?:\\s+\\(\\S+\\))?\\s*$");
 

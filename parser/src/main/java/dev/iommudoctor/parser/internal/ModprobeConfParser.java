@@ -63,7 +63,25 @@ final class ModprobeConfParser implements FormatParser {
             ctx.diagnostic(first, "MISSING_MODULE", command + " without a module name; kmod ignores this line", trimmed, false);
             return;
         }
-        String arguments = parts.length == 3 ? parts[2].trim() : "";
+        String arguments = parts.length == 3 ? collapseBlanks(parts[2].trim()) : "";
         ctx.emit(new ModprobeDirective(new SourceSpan(ctx.source(), first, last), command, parts[1], arguments));
+    }
+
+    /** Runs of blanks (continuation indentation) become one space, except inside double quotes. */
+    static String collapseBlanks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            quoted ^= c == '"';
+            if (!quoted && Character.isWhitespace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -28,8 +28,8 @@ final class NodedevXmlParser implements FormatParser {
     public void parse(LineReader lines, ParseContext ctx) throws IOException {
         for (XmlDocuments.Document doc : XmlDocuments.split(lines, "device", ctx)) {
             Handler handler = new Handler(doc.firstLine());
-            XmlDocuments.parse(doc, handler, ctx);
-            handler.emit(ctx);
+            boolean complete = XmlDocuments.parse(doc, handler, ctx);
+            handler.emit(ctx, complete);
         }
     }
 
@@ -140,9 +140,12 @@ final class NodedevXmlParser implements FormatParser {
             }
         }
 
-        void emit(ParseContext ctx) {
+        void emit(ParseContext ctx, boolean complete) {
             int first = offset + 1;
             int last = Math.max(first, offset + lastLine);
+            if (!pci && !complete) {
+                return; // the XML_SYNTAX diagnostic already says why nothing was read
+            }
             if (!pci) {
                 ctx.diagnostic(first, "NOT_PCI", "node device " + name + " is not a PCI device; skipped", "", false);
                 return;

@@ -32,6 +32,7 @@ final class XmlDocuments {
     /** Characters buffered from one input; libvirt XML is a few kB, 16 M is far beyond any real dump. */
     static final int MAX_CHARS = 16 * 1024 * 1024;
 
+    private static final Pattern DOCTYPE = Pattern.compile("^\\s*<!DOCTYPE", Pattern.CASE_INSENSITIVE);
     private static final Pattern DECLARATION = Pattern.compile("^\\s*<\\?xml[^>]*\\?>\\s*$");
 
     /**
@@ -66,7 +67,10 @@ final class XmlDocuments {
             if (doc == null) {
                 Matcher s = start.matcher(line);
                 if (!s.find()) {
-                    if (!line.isBlank() && !DECLARATION.matcher(line).matches()) {
+                    if (DOCTYPE.matcher(line).find()) {
+                        ctx.diagnostic(n, "DOCTYPE_REFUSED", "DOCTYPE declarations are not read: libvirt never writes "
+                                + "them, and entities could point outside the file", line, false);
+                    } else if (!line.isBlank() && !DECLARATION.matcher(line).matches()) {
                         ctx.diagnostic(n, "UNRECOGNIZED_LINE", "text outside a <" + root + "> document", line, false);
                     }
                     continue;
@@ -96,17 +100,22 @@ final class XmlDocuments {
     /**
      * Parses one document with {@code handler}; a syntax error becomes a diagnostic at its input line,
      * and whatever the handler collected before the error is kept by the caller.
+     *
+     * @return true when the document parsed to its end
      */
-    static void parse(Document doc, DefaultHandler handler, ParseContext ctx) {
+    static boolean parse(Document doc, DefaultHandler handler, ParseContext ctx) {
         try {
             SAXParser parser = factory().newSAXParser();
             parser.parse(new InputSource(new StringReader(doc.text())), handler);
+            return true;
         } catch (SAXParseException e) {
             int line = doc.firstLine() + Math.max(0, e.getLineNumber() - 1);
             ctx.diagnostic(line, "XML_SYNTAX", "XML is not well-formed: " + e.getMessage(), "", false);
+            return false;
         } catch (SAXException | IOException | ParserConfigurationException e) {
             ctx.diagnostic(doc.firstLine(), "XML_SYNTAX", "XML could not be read: " + e.getMessage(), "", false);
         }
+        return false;
     }
 
     private static SAXParserFactory factory() throws ParserConfigurationException, SAXException {
