@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code ip link}, {@code ip -d link}, {@code ip addr} and {@code ip -d address}: a header line
+ * Reads {@code ip link}, {@code ip -d link}, {@code ip -o link}, {@code ip addr} and {@code ip -d address}: a header line
  * per interface ({@code 2: eno1: <BROADCAST,...> mtu 1500 ... state UP ...}) followed by indented
  * detail lines, collected into one {@link NetInterface}. Indented lines this parser does not interpret
  * are kept verbatim in {@code details}; unindented lines that are not headers become diagnostics.
@@ -24,6 +24,7 @@ final class IpLinkParser implements FormatParser {
     private static final Pattern HEADER = Pattern.compile("^(\\d+):\\s+([^:@\\s]+)(?:@([^:\\s]+))?:\\s+<([^>]*)>\\s*(.*)$");
     private static final Pattern VF = Pattern.compile("^vf\\s+(\\d+)\\b\\s*(.*)$");
     private static final Pattern INTEGER = Pattern.compile("\\d+");
+    private static final Pattern ONELINE_BREAK = Pattern.compile("\\s*\\\\\\s+");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     /** The {@code info_kind} values iproute2 prints at the start of a {@code -d} detail line. */
@@ -68,12 +69,19 @@ final class IpLinkParser implements FormatParser {
             if (line.isBlank()) {
                 continue;
             }
-            Matcher header = HEADER.matcher(line);
+            // "ip -o link" puts a whole interface on one line, its detail lines joined by a backslash
+            String[] oneline = ONELINE_BREAK.split(line);
+            Matcher header = HEADER.matcher(oneline[0]);
             if (header.matches()) {
                 if (current != null) {
                     ctx.emit(current.build(ctx.source()));
                 }
                 current = header(header, n);
+                for (int i = 1; i < oneline.length; i++) {
+                    if (!oneline[i].isBlank()) {
+                        detail(current, oneline[i].trim());
+                    }
+                }
             } else if (Character.isWhitespace(line.charAt(0)) && current != null) {
                 detail(current, line.trim());
                 current.last = n;
