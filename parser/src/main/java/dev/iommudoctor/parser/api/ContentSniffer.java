@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,8 +62,9 @@ public final class ContentSniffer {
                             + "|\\S*qemu-system-\\S+:? .*|LC_ALL=C .*|char device redirected.*).*"),
                     Pattern.compile("^(?:[A-Z_]+=\\S*|-[\\w-]+ .*|\\S+ \\\\|\\d{4}-\\d\\d-\\d\\d.*)$")),
             new Signature(SourceKind.MEMINFO,
-                    Pattern.compile("^(?:MemTotal|MemFree|HugePages_Total|Hugepagesize):\\s+\\d+(?: kB)?$"),
-                    Pattern.compile("^[A-Za-z_()0-9]+:\\s+\\d+(?: kB)?$")),
+                    Pattern.compile("^(?:Node \\d+ )?(?:MemTotal|MemFree|HugePages_Total|Hugepagesize):\\s+\\d+(?: kB)?$"
+                            + "|^\\S*/hugepages/hugepages-\\d+kB/[a-z_]+:\\d+$"),
+                    Pattern.compile("^(?:Node \\d+ )?[A-Za-z_()0-9]+:\\s+\\d+(?: kB)?$")),
             new Signature(SourceKind.MODPROBE_CONF,
                     Pattern.compile("^\\s*(?:options|softdep|blacklist|install|remove|alias)\\s+\\S+.*$"),
                     Pattern.compile("^\\s*#.*$")),
@@ -73,14 +75,25 @@ public final class ContentSniffer {
                     Pattern.compile("^\\d+: [^:\\s]+: <[A-Z_,-]*>.*$"),
                     Pattern.compile("^\\s+\\S.*$")),
             new Signature(SourceKind.LSMOD,
-                    Pattern.compile("^Module\\s+Size\\s+Used by\\s*$|^[A-Za-z0-9_]+\\s+\\d+\\s+\\d+(?:\\s+\\S+)?\\s*$"),
+                    Pattern.compile("^Module\\s+Size\\s+Used by\\s*$|^[A-Za-z0-9_]+\\s+\\d+\\s+\\d+(?:\\s+\\S+)?\\s*$"
+                            + "|^[A-Za-z0-9_]+ \\d+ (?:\\d+|-) \\S+ (?:Live|Loading|Unloading) 0x[0-9a-fA-F]+.*$"),
                     Pattern.compile("^$")),
             new Signature(SourceKind.ETHTOOL_INFO,
                     Pattern.compile("^(?:driver|bus-info): .*$"),
                     Pattern.compile("^(?:version|firmware-version|expansion-rom-version|supports-\\S+): ?.*$")));
 
+    /**
+     * A one- or two-line file of kernel parameters. The lookahead keeps out one-line files of other kinds
+     * that quote a command line ({@code GRUB_CMDLINE_LINUX="quiet root=..."}, {@code options ...},
+     * {@code [0.0] Command line: ...}); {@code rd.luks.options=} style dotted names count as well.
+     */
+    /** A libvirt root element at the start of a line, e.g. after a pasted {@code $ virsh nodedev-dumpxml ...} prompt. */
+    private static final Pattern XML_ROOT_LINE = Pattern.compile("(?m)^\\s*<(?:domain|device)[\\s>]");
+
     private static final Pattern CMDLINE = Pattern.compile(
-            "^(?:BOOT_IMAGE=\\S+|initrd=\\S+|root=\\S+|ro|rw|quiet)(?: .*)?$|^.*(?:^| )(?:root|BOOT_IMAGE|rd\\.\\w+|console)=\\S+.*$");
+            "^(?!\\s*(?:export\\s+)?GRUB_|\\s*(?:options|softdep|install|alias|blacklist|remove)\\s|\\s*[\\[<#]|.*[Cc]ommand line:)"
+                    + "(?:(?:BOOT_IMAGE=\\S+|initrd=\\S+|root=\\S+|ro|rw|quiet)(?: .*)?"
+                    + "|.*(?:^| )(?:root|BOOT_IMAGE|rd\\.[\\w.]+|console|intel_iommu|amd_iommu|iommu|rootflags)=\\S+.*)$");
 
     private ContentSniffer() {
     }
@@ -106,6 +119,13 @@ public final class ContentSniffer {
         }
         if (trimmed.startsWith("<")) {
             SourceKind xml = sniffXml(trimmed);
+            if (xml != null) {
+                return xml;
+            }
+        }
+        Matcher xmlAfterPrompt = XML_ROOT_LINE.matcher(text);
+        if (xmlAfterPrompt.find()) {
+            SourceKind xml = sniffXml(text.substring(xmlAfterPrompt.start()));
             if (xml != null) {
                 return xml;
             }
