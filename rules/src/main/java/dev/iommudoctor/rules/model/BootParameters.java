@@ -15,6 +15,18 @@ public record BootParameters(List<KernelParameter> parameters, EvidenceLine evid
 
     public static final BootParameters NONE = new BootParameters(List.of(), new EvidenceLine("", 0, ""));
 
+    /** The parameters as one command line, e.g. {@code quiet intel_iommu=on iommu=pt}. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        for (KernelParameter p : parameters) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(p);
+        }
+        return b.toString();
+    }
+
     public boolean present() {
         return evidence.line() > 0;
     }

@@ -52,7 +52,7 @@ public final class AnalysisDocuments {
         return new AnalysisDocument.Host(id.hostname().orElse(null), id.cpuVendor().name(), id.cpuModel().orElse(null),
                 id.system().orElse(null), id.biosVersion().orElse(null), id.biosDate().orElse(null),
                 id.hypervisor().orElse(null), host.kernel().map(k -> k.release()).orElse(null), id.distro().name(),
-                host.cmdline().present() ? host.cmdline().evidence().text() : null,
+                host.cmdline().present() ? host.cmdline().text() : null,
                 state(iommu.enabled(), "enabled", "disabled"), iommu.mode().name().toLowerCase(Locale.ROOT),
                 iommu.firmwareTable().name().toLowerCase(Locale.ROOT),
                 state(iommu.interruptRemapping(), "enabled", "disabled"),
