@@ -3,6 +3,7 @@ package dev.iommudoctor.rules.engine;
 import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.iommu.IommuAbsentRule;
 import dev.iommudoctor.rules.iommu.IommuDisabledRule;
+import dev.iommudoctor.rules.iommu.IommuFirmwareBugRule;
 import dev.iommudoctor.rules.iommu.IommuInvalidOptionRule;
 import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
 import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
@@ -26,6 +27,7 @@ public final class BuiltInRules {
                 new IommuAbsentRule(),
                 new IommuNotEnabledRule(),
                 new IommuInvalidOptionRule(),
+                new IommuFirmwareBugRule(),
                 new RmrrBadFirmwareRule(),
                 new RmrrIneligibleDeviceRule(),
                 new GroupNotViableRule(),

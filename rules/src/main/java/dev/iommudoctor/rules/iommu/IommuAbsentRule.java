@@ -40,6 +40,7 @@ public final class IommuAbsentRule implements Rule {
                         + table + " tables")
                 .remedy("after reboot: dmesg | grep -e 'ACPI: " + table + "' -e 'IOMMU enabled' -e 'AMD-Vi'");
         host.kernel().ifPresent(k -> f.evidence(k.evidence()));
+        host.passthroughIntent().ifPresentOrElse(f::evidence, () -> f.severity(Severity.WARNING));
         return RuleResult.of(List.of(f.build()));
     }
 }

@@ -30,6 +30,7 @@ public final class HostModel {
     private final boolean acpiTablesListed;
     private IommuAssessment iommu;
     private VfioConfig vfio;
+    private Optional<dev.iommudoctor.rules.api.EvidenceLine> passthroughIntent;
 
     HostModel(Map<Class<? extends Event>, List<Event>> eventsByType, Set<Fact> facts, List<ParseSummary> inputs,
               List<SkippedInput> skipped, HostIdentity identity, Optional<KernelInfo> kernel, BootParameters cmdline,
@@ -92,6 +93,17 @@ public final class HostModel {
             vfio = VfioConfig.of(this);
         }
         return vfio;
+    }
+
+    /**
+     * The line showing this host is set up for (or attempting) passthrough, if any; rules use it to
+     * tell an error on a virtualisation host from a remark on a desktop.
+     */
+    public synchronized Optional<dev.iommudoctor.rules.api.EvidenceLine> passthroughIntent() {
+        if (passthroughIntent == null) {
+            passthroughIntent = PassthroughIntent.of(this);
+        }
+        return passthroughIntent;
     }
 
     /** True when the boot log lists the ACPI tables, so a missing DMAR/IVRS line means no such table. */
