@@ -4,6 +4,9 @@ import dev.iommudoctor.parser.event.IommuGroupMember;
 import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.UsbDeviceBehind;
 import java.io.IOException;
+import dev.iommudoctor.parser.api.SourceSpan;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  *   <li>ls-iommu columns: {@code Group 12:\t[10de:2206] [R] 01:00.0  VGA compatible controller  GA102 ...},
  *       continuation rows without the {@code Group} cell, and {@code USB:} rows</li>
  * </ul>
+ * {@code lspci -k} lines under a device ({@code Kernel driver in use: vfio-pci}) belong to that device.
  * A line that is none of these becomes an {@code UNRECOGNIZED_LINE} diagnostic.
  */
 final class IommuGroupsParser implements FormatParser {
@@ -41,8 +45,26 @@ final class IommuGroupsParser implements FormatParser {
     private static final Pattern LAST_IDS = Pattern.compile(".*\\[" + IDS + "\\]");
     private static final Pattern COLUMN_GAP = Pattern.compile("\\s{2,}");
 
+    private static final Pattern DEVICE_DETAIL = Pattern.compile("^\\s+([A-Z][A-Za-z ]*[a-z]):\\s*(.*)$");
+    private static final String DRIVER_IN_USE = "Kernel driver in use";
+
     private int group = -1;
     private PciAddress lastDevice;
+
+    /** The member last read: emitted once the lines that may follow it ({@code Kernel driver in use: ...}) are read. */
+    private static final class Pending {
+        int group;
+        int first;
+        int last;
+        PciAddress device;
+        String description;
+        String ids;
+        Boolean reset;
+        String driver;
+        final List<String> details = new ArrayList<>();
+    }
+
+    private Pending pending;
 
     @Override
     public void parse(LineReader lines, ParseContext ctx) throws IOException {
@@ -51,11 +73,33 @@ final class IommuGroupsParser implements FormatParser {
                 read(line, lines.lineNumber(), ctx);
             }
         }
+        flush(ctx);
+    }
+
+    private void flush(ParseContext ctx) {
+        if (pending != null) {
+            Pending p = pending;
+            pending = null;
+            ctx.emit(new IommuGroupMember(new SourceSpan(ctx.source(), p.first, p.last), p.group, p.device,
+                    Optional.ofNullable(p.description).map(String::trim).filter(s -> !s.isEmpty()),
+                    Optional.ofNullable(p.ids).map(String::toLowerCase), Optional.ofNullable(p.reset),
+                    Optional.ofNullable(p.driver), p.details));
+        }
     }
 
     private void read(String line, int n, ParseContext ctx) {
         String text = line.stripTrailing();
-        Matcher m;
+        Matcher m = DEVICE_DETAIL.matcher(text);
+        if (pending != null && m.matches() && !text.trim().startsWith("USB:")) {
+            if (m.group(1).equals(DRIVER_IN_USE)) {
+                pending.driver = m.group(2).trim();
+            } else {
+                pending.details.add(text.trim());
+            }
+            pending.last = n;
+            return;
+        }
+        flush(ctx);
         if ((m = SYSFS_PATH.matcher(text)).matches()) {
             member(ctx, n, Integer.parseInt(m.group(1)), m.group(2), null, null, null);
         } else if ((m = LS_LONG.matcher(text)).matches()) {
@@ -130,9 +174,15 @@ final class IommuGroupsParser implements FormatParser {
             return;
         }
         lastDevice = device;
-        ctx.emit(new IommuGroupMember(ctx.span(n), groupNumber, device,
-                Optional.ofNullable(description).map(String::trim).filter(s -> !s.isEmpty()),
-                Optional.ofNullable(ids).map(String::toLowerCase), Optional.ofNullable(reset)));
+        flush(ctx);
+        pending = new Pending();
+        pending.group = groupNumber;
+        pending.first = n;
+        pending.last = n;
+        pending.device = device;
+        pending.description = description;
+        pending.ids = ids;
+        pending.reset = reset;
     }
 
     private static String lastIds(String text) {
