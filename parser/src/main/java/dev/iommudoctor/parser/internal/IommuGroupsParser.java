@@ -65,6 +65,9 @@ final class IommuGroupsParser implements FormatParser {
     }
 
     private Pending pending;
+    /** Line of the last bare group heading, 0 when none is open; a heading without devices is reported. */
+    private int headingLine;
+    private int membersUnderHeading;
 
     @Override
     public void parse(LineReader lines, ParseContext ctx) throws IOException {
@@ -74,6 +77,15 @@ final class IommuGroupsParser implements FormatParser {
             }
         }
         flush(ctx);
+        closeHeading(ctx);
+    }
+
+    private void closeHeading(ParseContext ctx) {
+        if (headingLine > 0 && membersUnderHeading == 0) {
+            ctx.diagnostic(headingLine, "EMPTY_GROUP", "IOMMU group " + group
+                    + " is listed without any device (was the listing cut short?)", "", false);
+        }
+        headingLine = 0;
     }
 
     private void flush(ParseContext ctx) {
@@ -105,14 +117,14 @@ final class IommuGroupsParser implements FormatParser {
         } else if ((m = LS_LONG.matcher(text)).matches()) {
             readLsLong(m.group(1), text, n, ctx);
         } else if ((m = DIR_HEADING.matcher(text)).matches()) {
-            newGroup(Integer.parseInt(m.group(1)));
+            heading(Integer.parseInt(m.group(1)), n, ctx);
         } else if (STRUCTURE.matcher(text).matches()) {
             return;
         } else if ((m = SCRIPT_INLINE.matcher(text)).matches()) {
             newGroup(Integer.parseInt(m.group(1)));
             member(ctx, n, group, m.group(2), m.group(3), lastIds(m.group(3)), null);
         } else if ((m = GROUP_HEADING.matcher(text)).matches()) {
-            newGroup(Integer.parseInt(m.group(1)));
+            heading(Integer.parseInt(m.group(1)), n, ctx);
         } else if ((m = LS_IOMMU.matcher(text)).matches()) {
             if (m.group(1) != null) {
                 newGroup(Integer.parseInt(m.group(1)));
@@ -153,6 +165,13 @@ final class IommuGroupsParser implements FormatParser {
         }
     }
 
+    private void heading(int number, int line, ParseContext ctx) {
+        closeHeading(ctx);
+        newGroup(number);
+        headingLine = line;
+        membersUnderHeading = 0;
+    }
+
     private void newGroup(int number) {
         group = number;
         lastDevice = null;
@@ -174,6 +193,7 @@ final class IommuGroupsParser implements FormatParser {
             return;
         }
         lastDevice = device;
+        membersUnderHeading++;
         flush(ctx);
         pending = new Pending();
         pending.group = groupNumber;
