@@ -42,6 +42,15 @@ public final class Parsers {
      */
     public static ParseSummary parse(String name, InputStream raw, SourceKind kind, ParseLimits limits,
                                      EventSink sink) throws IOException {
+        return parse(name, raw, kind, limits, sink, 0);
+    }
+
+    /**
+     * Parses a section of a larger file (an nvidia-bug-report section, say): line numbers count on
+     * from {@code linesBefore}, so evidence points into the original file.
+     */
+    public static ParseSummary parse(String name, InputStream raw, SourceKind kind, ParseLimits limits,
+                                     EventSink sink, int linesBefore) throws IOException {
         ParseContext ctx = new ParseContext(name, sink);
         BufferedInputStream buffered = new BufferedInputStream(raw, ContentSniffer.HEAD_BYTES);
         InputStream content = buffered;
@@ -59,21 +68,21 @@ public final class Parsers {
             if (parser.isEmpty()) {
                 return summary(ctx, actual, 0, 0, false, Optional.of(explain(actual)));
             }
-            LineReader lines = new LineReader(in, limits.maxLineBytes(), ctx);
+            LineReader lines = new LineReader(in, limits.maxLineBytes(), ctx, linesBefore);
             try {
                 parser.get().parse(lines, ctx);
             } catch (EOFException | ZipException e) {
                 String msg = "input is truncated or corrupt after " + lines.bytesRead() + " bytes (" + e.getMessage()
                         + "); events up to line " + lines.lineNumber() + " were kept";
                 ctx.diagnostic(Math.max(1, lines.lineNumber()), "TRUNCATED", msg, "", true);
-                return summary(ctx, actual, lines.bytesRead(), lines.lineNumber(), true, Optional.of(msg));
+                return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, true, Optional.of(msg));
             }
             if (limited.limitReached()) {
                 String msg = "input is larger than the limit of " + limits.maxBytes() + " bytes; only the start was read";
                 ctx.diagnostic(Math.max(1, lines.lineNumber()), "SIZE_LIMIT", msg, "", true);
-                return summary(ctx, actual, lines.bytesRead(), lines.lineNumber(), true, Optional.of(msg));
+                return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, true, Optional.of(msg));
             }
-            return summary(ctx, actual, lines.bytesRead(), lines.lineNumber(), false, Optional.empty());
+            return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, false, Optional.empty());
         } catch (EOFException | ZipException e) {
             String msg = "compressed input is truncated or corrupt (" + e.getMessage() + ")";
             ctx.diagnostic(1, "TRUNCATED", msg, "", true);

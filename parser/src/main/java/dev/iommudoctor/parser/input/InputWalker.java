@@ -126,12 +126,18 @@ public final class InputWalker {
                     readArchive(name, new TarArchiveInputStream(decompressed), visitor, depth);
                 } else {
                     // A single compressed file (kern.log.1.gz): hand it on decompressed, named without the suffix.
-                    deliver(stripCompressionSuffix(name), decompressed, visitor);
+                    deliver(stripCompressionSuffix(name), decompressed, visitor, 0);
                 }
             }
             case TAR -> readArchive(name, new TarArchiveInputStream(in), visitor, depth);
             case ZIP -> readArchive(name, new ZipArchiveInputStream(in), visitor, depth);
-            case PLAIN -> deliver(name, in, visitor);
+            case PLAIN -> {
+                if (NvidiaBugReportSplitter.looksLike(peek(in, 4096))) {
+                    NvidiaBugReportSplitter.split(name, in, (section, content, before) -> deliver(section, content, visitor, before));
+                } else {
+                    deliver(name, in, visitor, 0);
+                }
+            }
             default -> throw new IllegalStateException("unhandled archive kind " + kind);
         }
     }
@@ -191,10 +197,10 @@ public final class InputWalker {
         return null;
     }
 
-    private void deliver(String name, InputStream in, InputVisitor visitor) throws IOException {
+    private void deliver(String name, InputStream in, InputVisitor visitor, int linesBefore) throws IOException {
         long budget = limits.maxTotalBytes() - totalBytes;
         CountingStream counted = new CountingStream(in, budget);
-        visitor.visit(name, counted);
+        visitor.visit(name, counted, linesBefore);
         totalBytes += counted.count;
         if (counted.exhausted) {
             truncated = true;
