@@ -2,6 +2,7 @@ package dev.iommudoctor.rules.model;
 
 import dev.iommudoctor.parser.event.PassthroughError;
 import dev.iommudoctor.parser.event.VfioEvent;
+import dev.iommudoctor.parser.event.VfioEventKind;
 import dev.iommudoctor.rules.api.EvidenceLine;
 import java.util.Optional;
 
@@ -35,7 +36,10 @@ public final class PassthroughIntent {
             return Optional.of(EvidenceLine.of(h.span(), "hostdev " + h.device() + " in domain " + h.domainName()));
         }
         for (VfioEvent e : host.events(VfioEvent.class)) {
-            return Optional.of(EvidenceLine.of(e.span(), firstLine(e.record().text())));
+            // vgaarb lines and the vfio core's version banner appear on every host, passthrough or not.
+            if (e.kind() != VfioEventKind.VGA_ARBITRATION && e.kind() != VfioEventKind.MODULE_LOADED) {
+                return Optional.of(EvidenceLine.of(e.span(), firstLine(e.record().text())));
+            }
         }
         return Optional.empty();
     }
