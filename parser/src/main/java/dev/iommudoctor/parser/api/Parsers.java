@@ -2,6 +2,9 @@ package dev.iommudoctor.parser.api;
 
 import dev.iommudoctor.parser.internal.FormatParser;
 import dev.iommudoctor.parser.internal.FormatParsers;
+import dev.iommudoctor.parser.internal.FreeTextScan;
+import dev.iommudoctor.parser.event.Event;
+import java.util.List;
 import dev.iommudoctor.parser.internal.LimitedInputStream;
 import dev.iommudoctor.parser.internal.LineReader;
 import dev.iommudoctor.parser.internal.ParseContext;
@@ -64,6 +67,13 @@ public final class Parsers {
             SourceKind actual = kind != null ? kind
                     : SysfsPaths.isAttribute(name) ? SourceKind.SYSFS_ATTRIBUTE
                     : ContentSniffer.sniff(name, head, head.length);
+            boolean wholeFileInHead = head.length < ContentSniffer.HEAD_BYTES;
+            Optional<String> note = Optional.empty();
+            if (actual == SourceKind.UNKNOWN && wholeFileInHead && kind == null
+                    && !FreeTextScan.recognisedLogEvents(name, head, limits.maxLineBytes(), linesBefore).isEmpty()) {
+                actual = SourceKind.KERNEL_LOG;
+                note = Optional.of("no known format as a whole; read as free-form log text");
+            }
             Optional<FormatParser> parser = FormatParsers.forKind(actual);
             if (parser.isEmpty()) {
                 return summary(ctx, actual, 0, 0, false, Optional.of(explain(actual)));
@@ -82,7 +92,15 @@ public final class Parsers {
                 ctx.diagnostic(Math.max(1, lines.lineNumber()), "SIZE_LIMIT", msg, "", true);
                 return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, true, Optional.of(msg));
             }
-            return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, false, Optional.empty());
+            if (wholeFileInHead && ctx.diagnostics() > 0 && actual != SourceKind.KERNEL_LOG && actual != SourceKind.QEMU_LOG) {
+                // A pasted fragment: the lines this format could not read may be log messages (a QEMU error under a group list).
+                List<Event> extra = FreeTextScan.recognisedLogEvents(name, head, limits.maxLineBytes(), linesBefore);
+                extra.forEach(ctx::emit);
+                if (!extra.isEmpty()) {
+                    note = Optional.of(extra.size() + " log message(s) found among lines this format does not have");
+                }
+            }
+            return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, false, note);
         } catch (EOFException | ZipException e) {
             String msg = "compressed input is truncated or corrupt (" + e.getMessage() + ")";
             ctx.diagnostic(1, "TRUNCATED", msg, "", true);

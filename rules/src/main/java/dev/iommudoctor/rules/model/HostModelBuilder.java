@@ -179,6 +179,10 @@ public final class HostModelBuilder implements EventSink {
         if (!list(KernelVersion.class).isEmpty() || !list(BootCommandLine.class).isEmpty()) {
             facts.add(Fact.BOOT_LOG);
         }
+        if (!list(dev.iommudoctor.parser.event.PassthroughError.class).isEmpty()) {
+            // QEMU/libvirt errors quoted in any file (a pasted fragment, a journal) are VM log evidence.
+            facts.add(Fact.VM_LOG);
+        }
         if (kernel.isPresent()) {
             facts.add(Fact.KERNEL_VERSION);
         }
