@@ -162,7 +162,15 @@ public final class InputWalker {
                 skipped.add(new SkippedInput(member, "entry data cannot be read (encrypted or unsupported compression)"));
                 continue;
             }
-            walkStream(member, new NonClosing(archive), visitor, depth + 1);
+            try {
+                walkStream(member, new NonClosing(archive), visitor, depth + 1);
+            } catch (IOException e) {
+                // A cut or corrupt archive: keep what was read, say where it broke, stop reading this archive.
+                truncated = true;
+                skipped.add(new SkippedInput(member, "archive is truncated or corrupt inside this member ("
+                        + e.getMessage() + "); what came before was read"));
+                return;
+            }
             if (truncated) {
                 return;
             }
