@@ -20,7 +20,7 @@ final class LspciEventBuilder {
 
     private static final Pattern CAP_HEADER = Pattern.compile("\\[([0-9a-fA-F]+)(?: v(\\d+))?\\]\\s*(.*)");
     private static final Pattern SUBSYSTEM_IDS = Pattern.compile("(.*?)\\s*\\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\\]");
-    private static final Pattern NUMERIC_IDS = Pattern.compile("([0-9a-fA-F]{4}):([0-9a-fA-F]{4})");
+    private static final Pattern NUMERIC_IDS = Pattern.compile("(?:Device )?([0-9a-fA-F]{4}):([0-9a-fA-F]{4})");
     private static final Pattern FLAGS_NUMA = Pattern.compile("NUMA node (\\d+)");
     private static final Pattern FLAGS_GROUP = Pattern.compile("IOMMU group (\\d+)");
 

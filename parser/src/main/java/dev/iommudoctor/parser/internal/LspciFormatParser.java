@@ -36,6 +36,11 @@ public final class LspciFormatParser implements FormatParser {
             if (isHeader(line)) {
                 flush(block, antlr, builder, ctx);
                 block.start(line, n);
+            } else if (block.open() && block.endsBefore(line)) {
+                // unindented text after a blank line: the lspci output has ended (a bundle such as
+                // nvidia-bug-report.log goes on with other sections); close the device, report the text
+                flush(block, antlr, builder, ctx);
+                ctx.diagnostic(n, "LSPCI_TRAILING", "text after the last device block is ignored", line, false);
             } else if (block.open()) {
                 if (block.lineCount < MAX_BLOCK_LINES) {
                     block.add(line, n);
@@ -43,9 +48,10 @@ public final class LspciFormatParser implements FormatParser {
                     ctx.diagnostic(n, "LSPCI_BLOCK_TOO_LONG", "device block exceeds " + MAX_BLOCK_LINES
                             + " lines; the rest of it is skipped", line, false);
                 }
-            } else if (!line.isBlank()) {
+            } else if (!line.isBlank() && !treeReported) {
                 if (isTreeLine(line)) {
                     if (!treeReported) {
+                        // the rest of the tree is not reported line by line: one diagnostic says it all
                         ctx.diagnostic(n, "LSPCI_TREE", "lspci -t tree output is recognised but not parsed; "
                                 + "use lspci -vvv (or -nnk) for device facts", line, false);
                         treeReported = true;
@@ -110,6 +116,20 @@ public final class LspciFormatParser implements FormatParser {
                 && PciAddress.tryParse(s.substring(0, i + 7)) != null;
     }
 
+    /** {@code 00: 86 80 c9 10 ...} or {@code 100: 01 00 ...}: a config-space dump row. */
+    static boolean isHexRow(String s) {
+        int colon = s.indexOf(':');
+        if (colon < 2 || colon > 3 || s.length() < colon + 4 || s.charAt(colon + 1) != ' ') {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            if (!hex(s, i)) {
+                return false;
+            }
+        }
+        return hex(s, colon + 2) && hex(s, colon + 3);
+    }
+
     /** {@code -[0000:00]-+-00.0  Intel Corporation ...} and its continuation lines. */
     private static boolean isTreeLine(String s) {
         String t = s.stripLeading();
@@ -132,6 +152,8 @@ public final class LspciFormatParser implements FormatParser {
         /** Width of one indentation level when the block is indented with spaces other than 8 (0: not seen). */
         int spaceUnit;
 
+        boolean previousBlank;
+
         boolean open() {
             return firstLine >= 0;
         }
@@ -143,11 +165,19 @@ public final class LspciFormatParser implements FormatParser {
             lastLine = n;
             lineCount = 1;
             spaceUnit = 0;
+            previousBlank = false;
             text.append(header).append('\n');
+        }
+
+        /** True for unindented non-hex text right after a blank line: not part of any device block. */
+        boolean endsBefore(String line) {
+            return previousBlank && !line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '\t'
+                    && !isHexRow(line);
         }
 
         void add(String line, int n) {
             lineCount++;
+            previousBlank = line.isBlank();
             if (!line.isBlank()) {
                 lastLine = n;
             }
