@@ -3,6 +3,7 @@ package dev.iommudoctor.parser.internal;
 import dev.iommudoctor.grammar.LspciParser;
 import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.PciDevice;
+import dev.iommudoctor.parser.event.PciTopologyLink;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import java.util.OptionalInt;
  * followed by a space ({@code 01:00.0 VGA ...}) opens a block, everything up to the next header belongs
  * to it. Each block is handed to the reused ANTLR parser on its own, so memory stays flat and one broken
  * block cannot spoil its neighbours. Hex dump rows ({@code 00: 86 80 ...}) stay inside their block and are
- * never taken for devices.
+ * never taken for devices. {@code lspci -t}/{@code -tv} tree output (which has no device blocks) becomes
+ * {@link PciTopologyLink}s through {@link LspciTreeReader}.
  */
 public final class LspciFormatParser implements FormatParser {
 
@@ -29,7 +31,7 @@ public final class LspciFormatParser implements FormatParser {
         LspciEventBuilder builder = new LspciEventBuilder(ctx,
                 (line, code, message, preview) -> ctx.diagnostic(line, code, message, preview, false));
         Block block = new Block();
-        boolean treeReported = false;
+        LspciTreeReader tree = null;
         String line;
         while ((line = lines.next()) != null) {
             int n = lines.lineNumber();
@@ -48,14 +50,15 @@ public final class LspciFormatParser implements FormatParser {
                     ctx.diagnostic(n, "LSPCI_BLOCK_TOO_LONG", "device block exceeds " + MAX_BLOCK_LINES
                             + " lines; the rest of it is skipped", line, false);
                 }
-            } else if (!line.isBlank() && !treeReported) {
-                if (isTreeLine(line)) {
-                    if (!treeReported) {
-                        // the rest of the tree is not reported line by line: one diagnostic says it all
-                        ctx.diagnostic(n, "LSPCI_TREE", "lspci -t tree output is recognised but not parsed; "
-                                + "use lspci -vvv (or -nnk) for device facts", line, false);
-                        treeReported = true;
-                    }
+            } else if (!line.isBlank()) {
+                if (tree == null && LspciTreeReader.isTreeStart(line)) {
+                    tree = new LspciTreeReader();
+                }
+                List<PciTopologyLink> links = tree == null ? null : tree.read(line, ctx.span(n));
+                if (links != null) {
+                    links.forEach(ctx::emit);
+                } else if (tree != null) {
+                    ctx.diagnostic(n, "LSPCI_TREE_LINE", "line inside lspci -t output not understood", line, false);
                 } else {
                     ctx.diagnostic(n, "LSPCI_PREAMBLE", "text before the first device header is ignored", line, false);
                 }
@@ -128,13 +131,6 @@ public final class LspciFormatParser implements FormatParser {
             }
         }
         return hex(s, colon + 2) && hex(s, colon + 3);
-    }
-
-    /** {@code -[0000:00]-+-00.0  Intel Corporation ...} and its continuation lines. */
-    private static boolean isTreeLine(String s) {
-        String t = s.stripLeading();
-        return t.startsWith("-[") || t.startsWith("+-[") || t.startsWith("\\-[") || t.contains("]-+-")
-                || t.contains("]----");
     }
 
     private static boolean hex(String s, int i) {
