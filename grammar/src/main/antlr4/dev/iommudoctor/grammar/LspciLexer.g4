@@ -10,7 +10,8 @@
  * Indentation is TABs or the 8-space runs that tab expansion leaves behind.
  *
  * The grammar is structural on purpose: it finds the header parts, the indentation level and the
- * "Key:" of each body line; the meaning of values is read by the Java event builder.
+ * kind of each body line (capability header, "Key: value", plain text); the meaning of values is read
+ * by the Java event builder (parser/internal/LspciEventBuilder).
  */
 lexer grammar LspciLexer;
 
@@ -31,6 +32,7 @@ INDENT2     : Ind Ind ' '* -> mode(BODY) ;
 // \tKernel driver in use: vfio-pci   (a run of fewer than 8 spaces also counts as one level)
 INDENT1     : (Ind ' '* | ' '+) -> mode(BODY) ;
 
+// the end of an empty line (CR is stripped by the line reader; accepted anyway)
 NL          : '\r'? '\n' ;
 
 // Anything else at column 0 ("!!! Unknown header type", a pasted shell prompt). One character and
@@ -44,6 +46,7 @@ mode HEADER;
 CLASS_TEXT  : ~[:\r\n]+ ;
 // ": " between class and vendor/device
 CLASS_SEP   : ':' ' '? -> mode(DESC) ;
+// end of a header cut before its colon: "07:00.0 Signal processing contr"
 H_NL        : '\r'? '\n' -> type(NL), mode(DEFAULT_MODE) ;
 
 // ---------------------------------------------------------------- header: vendor and device part
@@ -59,7 +62,9 @@ IDS         : '[' Hex4 ':' Hex4 ']' ;
 NUM_IDS     : Hex4 ':' Hex4 ;
 // NVIDIA, Corporation, [GeForce, 1080]
 WORD        : ~[ \t\r\n]+ ;
+// the blanks between words
 SP          : [ \t]+ ;
+// end of the header line
 D_NL        : '\r'? '\n' -> type(NL), mode(DEFAULT_MODE) ;
 
 // ---------------------------------------------------------------- indented body line
@@ -69,7 +74,7 @@ mode BODY;
 
 // Capabilities: [60] Power Management version 3   (before KV_LINE: same length, first rule wins)
 CAP_LINE    : 'Capabilities:' ~[\r\n]* Nl -> mode(DEFAULT_MODE) ;
-// Kernel driver in use: vfio-pci      DevCap:	MaxPayload 256 bytes, PhantFunc 0
+// Kernel driver in use: vfio-pci      DevCap:\tMaxPayload 256 bytes, PhantFunc 0
 KV_LINE     : ~[:\r\n]+ ':' ~[\r\n]* Nl -> mode(DEFAULT_MODE) ;
 // Memory at f6000000 (32-bit, non-prefetchable) [size=16M]   (no colon; on a line with one KV_LINE is longer)
 TEXT_LINE   : ~[:\r\n]+ Nl -> mode(DEFAULT_MODE) ;
