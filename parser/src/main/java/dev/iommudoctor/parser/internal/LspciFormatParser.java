@@ -42,7 +42,7 @@ public final class LspciFormatParser implements FormatParser {
                 // unindented text after a blank line: the lspci output has ended (a bundle such as
                 // nvidia-bug-report.log goes on with other sections); close the device, report the text
                 flush(block, antlr, builder, ctx);
-                ctx.diagnostic(n, "LSPCI_TRAILING", "text after the last device block is ignored", line, false);
+                ctx.diagnostic(n, "LSPCI_TRAILING", "unindented text after a device block is not lspci output; ignored", line, false);
             } else if (block.open()) {
                 if (block.lineCount < MAX_BLOCK_LINES) {
                     block.add(line, n);
