@@ -42,7 +42,8 @@ public final class LspciFormatParser implements FormatParser {
                 // unindented text after a blank line: the lspci output has ended (a bundle such as
                 // nvidia-bug-report.log goes on with other sections); close the device, report the text
                 flush(block, antlr, builder, ctx);
-                ctx.diagnostic(n, "LSPCI_TRAILING", "unindented text after a device block is not lspci output; ignored", line, false);
+                ctx.diagnostic(n, "LSPCI_TRAILING", "unindented text after a device block is not lspci output; ignored",
+                        line, false);
             } else if (block.open()) {
                 if (block.lineCount < MAX_BLOCK_LINES) {
                     block.add(line, n);
@@ -72,22 +73,22 @@ public final class LspciFormatParser implements FormatParser {
             return;
         }
         int first = block.firstLine;
-        LspciParser.BlockContext tree = antlr.parse(block.text.toString());
-        List<CollectingErrorListener.SyntaxError> errors = antlr.errors();
-        if (!errors.isEmpty()) {
-            CollectingErrorListener.SyntaxError e = errors.get(0);
-            ctx.diagnostic(first + e.line() - 1, "LSPCI_SYNTAX", "lspci block not understood as written ("
-                    + e.message() + "); " + errors.size() + " error(s), the device is kept", block.headerLine, false);
-        }
         PciDevice device;
         try {
+            LspciParser.BlockContext tree = antlr.parse(block.text.toString());
+            List<CollectingErrorListener.SyntaxError> errors = antlr.errors();
+            if (!errors.isEmpty()) {
+                CollectingErrorListener.SyntaxError e = errors.get(0);
+                ctx.diagnostic(first + e.line() - 1, "LSPCI_SYNTAX", "lspci block not understood as written ("
+                        + e.message() + "); " + errors.size() + " error(s), the device is kept", block.headerLine, false);
+            }
             LspciHeader header = LspciHeader.read(tree.header());
             if (header == null) {
                 header = LspciHeader.fallback(block.headerLine);
             }
             device = builder.build(header, tree, first, block.lastLine);
         } catch (RuntimeException e) {
-            // A tree that error recovery left incomplete: keep what the header line says.
+            // A tree that error recovery left incomplete (or any other surprise): keep what the header line says.
             ctx.diagnostic(first, "LSPCI_BROKEN_BLOCK", "device block could not be read (" + e + "); only its header"
                     + " line is kept", block.headerLine, false);
             device = headerOnly(LspciHeader.fallback(block.headerLine), ctx, first, block.lastLine);
