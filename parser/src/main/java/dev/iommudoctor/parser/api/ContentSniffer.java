@@ -48,8 +48,9 @@ public final class ContentSniffer {
                             + "|Hypervisor detected|Booting Linux)[: ]).*"),
                     Pattern.compile("^\\s+\\S.*|^(?:\\S+ )?\\S+: .*")),
             new Signature(SourceKind.LSPCI,
-                    Pattern.compile("^" + BDF + " (?:[^:]+(?: \\[[0-9a-f]{4}\\])?: .*|[0-9a-f]{4}: [0-9a-f]{4}:[0-9a-f]{4}.*)$"),
-                    Pattern.compile("^(?:\\t| {2,8})\\S.*|^[0-9a-f]{2,3}: (?:[0-9a-f]{2} ){15}[0-9a-f]{2}$")),
+                    Pattern.compile("^" + BDF + " (?:[^:]+(?: \\[[0-9a-f]{4}\\])?: .*|[0-9a-f]{4}: [0-9a-f]{4}:[0-9a-f]{4}.*)$"
+                            + "|^ ?[-+\\\\|]+\\[[0-9a-f]{4}:[0-9a-f]{2}\\]-.*$"),  // lspci -t root: -[0000:00]-+-00.0, +-[0000:40]-
+                    Pattern.compile("^(?:\\t| {2,8})\\S.*|^[0-9a-f]{2,3}: (?:[0-9a-f]{2} ){15}[0-9a-f]{2}$|^ +[|+\\\\]-?.*")),
             new Signature(SourceKind.IOMMU_GROUPS, Pattern.compile(
                     "^(?:\\S*/sys/kernel/iommu_groups/\\d+/devices/\\S+"
                             + "|.*iommu_groups/\\d+.*"
