@@ -242,7 +242,7 @@ public final class HostModelBuilder implements EventSink {
             }
         }
         for (IommuStatus s : list(IommuStatus.class)) {
-            if (IommuAssessment.indicatesHardware(s.state())) {
+            if (IommuAssessment.indicatesHardware(s.state()) && !IommuAssessment.isOptionEcho(s)) {
                 if (s.vendor() == IommuVendor.INTEL) {
                     return CpuVendor.INTEL;
                 }

@@ -47,7 +47,7 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
             ev.add(line(t));
         }
         for (IommuStatus s : host.events(IommuStatus.class)) {
-            if (indicatesHardware(s.state())) {
+            if (indicatesHardware(s.state()) && !isOptionEcho(s)) {
                 table = Tri.YES;
             }
         }
@@ -58,6 +58,9 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
         Optional<String> disabledBy = disabledBy(p, vendor);
         Tri enabled = Tri.UNKNOWN;
         for (IommuStatus s : host.events(IommuStatus.class)) {
+            if (isOptionEcho(s)) {
+                continue;
+            }
             if (s.state() == IommuState.ENABLED) {
                 enabled = Tri.YES;
                 ev.add(line(s));
@@ -66,9 +69,10 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
                 ev.add(line(s));
             }
         }
+        // Not evidence of a working IOMMU: "iommu: Default domain type" is printed by the IOMMU core on
+        // every x86 boot, with or without hardware.
         List<IommuGroupAdded> added = host.events(IommuGroupAdded.class);
-        if (!added.isEmpty() || !host.pci().groups().isEmpty() || !host.events(DmaFault.class).isEmpty()
-                || !host.events(DefaultDomain.class).isEmpty()) {
+        if (!added.isEmpty() || !host.pci().groups().isEmpty() || !host.events(DmaFault.class).isEmpty()) {
             enabled = Tri.YES;
             if (!added.isEmpty()) {
                 ev.add(line(added.get(0)));
@@ -113,6 +117,17 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
             irEv.add(p.evidence());
         }
         return new IommuAssessment(table, enabled, mode, disabledBy, ir, irMode, List.copyOf(ev), List.copyOf(irEv));
+    }
+
+    /**
+     * {@code DMAR: IOMMU enabled} / {@code DMAR: IOMMU disabled} only echo the parsing of
+     * {@code intel_iommu=on|off}: printed before the kernel has looked for any hardware, so they prove
+     * what was asked, not what happened (a host with VT-d off in the BIOS prints "IOMMU enabled" too).
+     */
+    static boolean isOptionEcho(IommuStatus s) {
+        String text = s.record().text().trim();
+        return s.vendor() == dev.iommudoctor.parser.event.IommuVendor.INTEL
+                && (text.equals("DMAR: IOMMU enabled") || text.equals("DMAR: IOMMU disabled"));
     }
 
     /** The kernel found IOMMU hardware described by firmware. */
