@@ -146,11 +146,11 @@ final class KernelLogEnvelopeScanner {
         int n = s.length();
         int q = 1;
         int v = 0;
-        while (q < n && q < 5 && isDigit(s.charAt(q))) {
+        while (q < n && q < 4 && isDigit(s.charAt(q))) {
             v = v * 10 + (s.charAt(q) - '0');
             q++;
         }
-        if (q == 1 || q >= n || s.charAt(q) != '>' || v > 191) {
+        if (q == 1 || q >= n || s.charAt(q) != '>') {
             return 0;
         }
         e.level = v & 7;
@@ -243,7 +243,7 @@ final class KernelLogEnvelopeScanner {
             q++;
         }
         int semi = s.indexOf(';', q);
-        if (semi < 0 || semi == q || semi - q > 64) {
+        if (semi < 0 || semi == q) {
             return 0;
         }
         e.style = Style.KMSG;
@@ -259,7 +259,7 @@ final class KernelLogEnvelopeScanner {
      */
     private int iso(String s, LineEnvelope e) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || !digits(s, 0, 4) || !digits(s, 5, 2)
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || !digits(s, 0, 4) || !digits(s, 5, 2)
                 || !digits(s, 8, 2)) {
             return 0;
         }
@@ -278,15 +278,13 @@ final class KernelLogEnvelopeScanner {
         }
         q = zone(s, q);
         e.wallClock = s.substring(0, q);
-        if (sep == ' ' && q + 1 < n && s.charAt(q) == ':' && s.charAt(q + 1) == ' ') {
+        if (sep == ' ' && fracSep != ',' && q + 1 < n && s.charAt(q) == ':' && s.charAt(q + 1) == ' ') {
             libvirt(s, q + 2, e);
             return q;
         }
-        if (q < n && s.charAt(q) != ' ') {
-            e.wallClock = null;
-            return 0;
+        if (q < n && s.charAt(q) == ' ') {
+            q++;
         }
-        q = Math.min(q + 1, n);
         if (fracSep == ',') {
             e.style = Style.DMESG_ISO;
             finishBody(s, q, e);
@@ -306,7 +304,7 @@ final class KernelLogEnvelopeScanner {
         if (q < n && s.charAt(q) == 'Z') {
             return q + 1;
         }
-        if (q + 2 < n && (s.charAt(q) == '+' || s.charAt(q) == '-') && digits(s, q + 1, 2)) {
+        if (q + 3 <= n && (s.charAt(q) == '+' || s.charAt(q) == '-') && digits(s, q + 1, 2)) {
             int r = q + 3;
             if (r + 3 <= n && s.charAt(r) == ':' && digits(s, r + 1, 2)) {
                 return r + 3;
@@ -384,14 +382,14 @@ final class KernelLogEnvelopeScanner {
         q++;
         if (!hostAndTag(s, q, e)) {
             // A syslog line whose message has no "tag:" still has date and host.
-            int h = s.indexOf(' ', q);
-            if (h <= q) {
-                e.wallClock = null;
-                return false;
-            }
             e.style = Style.SYSLOG;
-            e.host = hosts.get(s, q, h);
-            finishBody(s, h + 1, e);
+            int h = s.indexOf(' ', q);
+            if (h <= q || s.lastIndexOf(':', h) >= q) {
+                finishBody(s, q, e);
+            } else {
+                e.host = hosts.get(s, q, h);
+                finishBody(s, h + 1, e);
+            }
         }
         return true;
     }
@@ -527,9 +525,9 @@ final class KernelLogEnvelopeScanner {
         while (q < n && s.charAt(q) == ' ') {
             q++;
         }
-        long whole = 0;
+        double whole = 0;
         int ds = q;
-        while (q < n && q - ds < 12 && isDigit(s.charAt(q))) {
+        while (q < n && isDigit(s.charAt(q))) {
             whole = whole * 10 + (s.charAt(q) - '0');
             q++;
         }
@@ -537,16 +535,17 @@ final class KernelLogEnvelopeScanner {
             return 0;
         }
         q++;
-        long frac = 0;
+        double frac = 0;
         int fs = q;
-        while (q < n && q - fs < 12 && isDigit(s.charAt(q))) {
+        while (q < n && isDigit(s.charAt(q))) {
             frac = frac * 10 + (s.charAt(q) - '0');
             q++;
         }
         if (q == fs || q >= n || s.charAt(q) != ']') {
             return 0;
         }
-        e.monotonic = whole + frac / POW10[q - fs];
+        int k = q - fs;
+        e.monotonic = whole + frac / (k < POW10.length ? POW10[k] : Math.pow(10, k));
         q++;
         return q < n && s.charAt(q) == ' ' ? q + 1 : q;
     }
@@ -556,7 +555,7 @@ final class KernelLogEnvelopeScanner {
         int n = s.length();
         if (p + 3 < n && s.charAt(p) == '[') {
             int k = p + 1;
-            while (k < n && k - p < 8 && s.charAt(k) == ' ') {
+            while (k < n && s.charAt(k) == ' ') {
                 k++;
             }
             if (k >= n || (s.charAt(k) != 'T' && s.charAt(k) != 'C')) {
