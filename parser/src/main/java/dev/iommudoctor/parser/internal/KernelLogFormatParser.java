@@ -21,8 +21,9 @@ import java.util.OptionalInt;
  *   <li>{@code  SUBSYSTEM=pci} / {@code  DEVICE=+pci:0000:01:00.0} after a /dev/kmsg record: metadata, not
  *       appended to the text; {@code DEVICE=+pci:} sets the record's device when the prefix named none;</li>
  *   <li>on the syslog(2) path ({@code <4>[ts]}, {@code kernel: [ts]}) a line repeating the previous
- *       record's exact stamp with no origin prefix after a record that had one
- *       ({@code DMAR-IR: This system BIOS ...} / {@code on a chipset that ...}): joined with {@code \n};</li>
+ *       record's exact stamp with no origin prefix after a record that had one, when it starts in lower
+ *       case or with {@code BIOS vendor:} ({@code DMAR-IR: This system BIOS ...} / {@code on a chipset that ...}):
+ *       joined with {@code \n};</li>
  *   <li>the body of an old-format AMD-Vi event after {@code AMD-Vi: Event logged [}: appended without a
  *       separator, which restores the one-line form {@code AMD-Vi: Event logged [IO_PAGE_FAULT device=...]};</li>
  *   <li>QEMU command-line lines after a line ending in {@code \}: joined with {@code \n}.</li>
@@ -116,11 +117,26 @@ public final class KernelLogFormatParser implements FormatParser {
                 append("", line, e.bodyStart);
                 return true;
             }
-            if (noPrefix && syslogPath && e.syslogPath && origin != null && e.monotonic == mono) {
+            if (noPrefix && syslogPath && e.syslogPath && origin != null && e.monotonic == mono
+                    && looksContinued(line, e.bodyStart)) {
                 append("\n", line, e.bodyStart);
                 return true;
             }
             return false;
+        }
+
+        /**
+         * Many unrelated messages share one stamp (hundreds at {@code 0.000000}), so a same-stamp line only
+         * continues the record when it reads like the middle of a sentence (starts in lower case:
+         * {@code on a chipset that contains an erratum ...}) or is the RMRR firmware-bug trailer
+         * {@code BIOS vendor: ...}.
+         */
+        private static boolean looksContinued(String line, int from) {
+            if (from >= line.length()) {
+                return false;
+            }
+            char c = line.charAt(from);
+            return (c >= 'a' && c <= 'z') || line.startsWith("BIOS vendor:", from);
         }
 
         private void append(String separator, String line, int from) {
