@@ -89,6 +89,11 @@ final class BenchCommand implements Callable<Integer> {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "input %s, %,d bytes; java %s, max heap %d MB, %d CPUs visible (one thread used)%n",
                 input, bytes, System.getProperty("java.version"), rt.maxMemory() >> 20, rt.availableProcessors());
+        if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1")) {
+            System.out.println("note: the JIT is limited to C1 (-XX:TieredStopAtLevel=1, the launcher's default for quick"
+                    + " start-up); large logs parse about twice as fast with C2, e.g."
+                    + " IOMMU_DOCTOR_JAVA_OPTS='-XX:+UseSerialGC -Xmx256m' ./iommu-doctor bench");
+        }
         Map<String, Long> counts = new TreeMap<>();
         // The JIT needs a few hundred MB of a loop before C2 code settles: warm up on at least ~600 MB.
         int warmups = (int) Math.min(3, Math.max(1, (600L << 20) / Math.max(1, bytes) + 1));

@@ -345,7 +345,7 @@ final class KernelLogEnvelopeScanner {
     private boolean syslogDate(String s, LineEnvelope e) {
         int n = s.length();
         int q = 0;
-        while (q < n && q < 6 && Character.isLetter(s.charAt(q))) {
+        while (q < n && q < 6 && isLetter(s.charAt(q))) {
             q++;
         }
         if (q < 2 || q >= n) {
@@ -608,7 +608,7 @@ final class KernelLogEnvelopeScanner {
     private static int word(String s, int p) {
         int n = s.length();
         int q = p;
-        while (q < n && q - p < 6 && Character.isLetter(s.charAt(q))) {
+        while (q < n && q - p < 6 && isLetter(s.charAt(q))) {
             q++;
         }
         if (q - p < 2) {
@@ -637,6 +637,14 @@ final class KernelLogEnvelopeScanner {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** Any script's letter; the ASCII test first because {@code Character.isLetter} is slow without C2. */
+    private static boolean isLetter(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return Character.isLetter(c);
     }
 
     private static boolean isUpper(char c) {
