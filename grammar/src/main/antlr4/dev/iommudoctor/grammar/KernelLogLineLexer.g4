@@ -10,6 +10,7 @@
  *   dmesg -T                   [Wed Nov 25 10:00:01 2026] DMAR: IOMMU enabled
  *   dmesg --time-format=iso    2026-11-25T10:00:01,061644+00:00 DMAR: IOMMU enabled
  *   dmesg -r                   <6>[    0.061644] DMAR: IOMMU enabled
+ *   serial-console capture     [2017-10-23 09:08:16.318] [    0.000000] Your BIOS is broken; DMAR reported at ...
  *   dmesg -x                   kern  :info  : [    0.061644] DMAR: IOMMU enabled
  *   dmesg -t, hw-probe         [drm] radeon kernel modesetting enabled.
  *   /dev/kmsg                  6,532,61644,-;DMAR: IOMMU enabled      then   " DEVICE=+pci:0000:01:00.0"
@@ -40,6 +41,8 @@ MONO        : '[' ' '* D+ '.' D+ ']' ;
 CALLER_ID   : '[' ' '* [TC] D+ ']' ;
 // [Wed Nov 25 10:00:01 2026]  [Thu Nov  5 10:00:01 2026]  (names in any locale)
 CTIME       : '[' Name ' ' Name ' ' ' '? D D? ' ' Clock ' ' D D D D ']' ;
+// [2017-10-23 09:08:16.318]   (serial-console capture stamp in front of a dmesg line)
+CONSOLE_STAMP : '[' Date [ T] Clock ('.' D+)? ']' ;
 // <6>  <30>
 RAW_LEVEL   : '<' D D? D? '>' ;
 // kern  :info  : 

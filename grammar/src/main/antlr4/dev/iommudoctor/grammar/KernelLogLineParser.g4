@@ -50,7 +50,8 @@ syslogLine
 // kernel: [   13.134460] AMD-Vi: Event logged [    (syslog excerpt with date and host cut away)
 kernelTagLine   : KERNEL COLON (SP | NL) kernelBody end ;
 // <4>[    0.013013] DMAR-IR: ...    kern  :info  : [ 1.2] ...    [ 0.06] host kernel: ...    [drm] ...
-dmesgLine       : levelPrefix? stamp? body end ;
+// [2017-10-23 09:08:16.318] [    0.000000] WARNING: CPU: 0 PID: 0 at drivers/iommu/dmar.c:844 warn_invalid_dmar+0x70/0x7d
+dmesgLine       : (CONSOLE_STAMP SP?)? levelPrefix? stamp? body end ;
 
 levelPrefix     : RAW_LEVEL | DECODED ;
 stamp

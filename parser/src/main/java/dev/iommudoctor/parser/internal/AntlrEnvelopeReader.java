@@ -205,6 +205,10 @@ final class AntlrEnvelopeReader {
     }
 
     private void dmesg(DmesgLineContext d) {
+        if (d.CONSOLE_STAMP() != null) {
+            String c = d.CONSOLE_STAMP().getText();
+            e.wallClock = c.substring(1, c.length() - 1);
+        }
         boolean raw = d.levelPrefix() != null && d.levelPrefix().RAW_LEVEL() != null;
         if (d.levelPrefix() != null) {
             String p = d.levelPrefix().getText();

@@ -56,11 +56,13 @@ final class KernelLogEnvelopeScanner {
             e.origin = "journalctl";
             return;
         }
-        int p = 0;
-        if (c == '<') {
-            p = rawLevel(s, e);
-        } else if (c >= 'a' && c <= 'z') {
-            p = decodedLevel(s, e);
+        int console = c == '[' ? consoleStamp(s, e) : 0;
+        int p = console;
+        char cp = p < n ? s.charAt(p) : 0;
+        if (cp == '<') {
+            p = rawLevel(s, p, e);
+        } else if (cp >= 'a' && cp <= 'z') {
+            p = decodedLevel(s, p, e);
         }
         if (p == 0) {
             if (isDigit(c)) {
@@ -82,9 +84,33 @@ final class KernelLogEnvelopeScanner {
         dmesgStamp(s, p, e);
     }
 
+    /**
+     * {@code [2017-10-23 09:08:16.318] } in front of a dmesg line: a serial-console capture (conserver,
+     * minicom, IPMI SOL logs) stamps every line it receives. Kept as the wall clock.
+     */
+    private static int consoleStamp(String s, LineEnvelope e) {
+        int n = s.length();
+        if (n < 21 || s.charAt(5) != '-' || s.charAt(8) != '-' || !digits(s, 1, 4) || !digits(s, 6, 2)
+                || !digits(s, 9, 2) || (s.charAt(11) != ' ' && s.charAt(11) != 'T') || !clock(s, 12)) {
+            return 0;
+        }
+        int q = 20;
+        if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
+            q++;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+        }
+        if (q >= n || s.charAt(q) != ']') {
+            return 0;
+        }
+        e.wallClock = s.substring(1, q);
+        q++;
+        return q < n && s.charAt(q) == ' ' ? q + 1 : q;
+    }
+
     /** {@code [ 1.2] }, {@code [Wed Nov 25 10:00:01 2026] } or nothing at {@code p}, then the body. */
     private void dmesgStamp(String s, int p, LineEnvelope e) {
-        e.syslogPath = e.level >= 0 && s.charAt(0) == '<';
         int q = monotonic(s, p, e);
         if (q > 0) {
             e.style = Style.DMESG;
@@ -97,6 +123,7 @@ final class KernelLogEnvelopeScanner {
             finishBody(s, q, e);
             return;
         }
+        e.syslogPath = false;
         q = ctime(s, p, e);
         if (q > 0) {
             e.style = Style.DMESG_CTIME;
@@ -142,36 +169,38 @@ final class KernelLogEnvelopeScanner {
     }
 
     /** {@code <6>}: kernel facility 0, so the number is the level; user facilities carry facility*8. */
-    private static int rawLevel(String s, LineEnvelope e) {
+    private static int rawLevel(String s, int from, LineEnvelope e) {
         int n = s.length();
-        int q = 1;
+        int q = from + 1;
         int v = 0;
-        while (q < n && q < 4 && isDigit(s.charAt(q))) {
+        while (q < n && q < from + 4 && isDigit(s.charAt(q))) {
             v = v * 10 + (s.charAt(q) - '0');
             q++;
         }
-        if (q == 1 || q >= n || s.charAt(q) != '>') {
-            return 0;
+        if (q == from + 1 || q >= n || s.charAt(q) != '>') {
+            return from;
         }
         e.level = v & 7;
+        // the syslog(2) path: a stamp after <N> repeats on every line of a multi-line record
+        e.syslogPath = true;
         return q + 1;
     }
 
     /** {@code kern  :info  : } (dmesg -x): a facility, a level, each padded and followed by a colon. */
-    private static int decodedLevel(String s, LineEnvelope e) {
+    private static int decodedLevel(String s, int from, LineEnvelope e) {
         int n = s.length();
-        int q = 0;
+        int q = from;
         while (q < n && isLowerOrDigit(s.charAt(q))) {
             q++;
         }
-        if (!isFacility(s, q)) {
-            return 0;
+        if (!isFacility(s, from, q)) {
+            return from;
         }
         while (q < n && s.charAt(q) == ' ') {
             q++;
         }
         if (q >= n || s.charAt(q) != ':') {
-            return 0;
+            return from;
         }
         int ls = ++q;
         while (q < n && isLowerOrDigit(s.charAt(q))) {
@@ -179,23 +208,23 @@ final class KernelLogEnvelopeScanner {
         }
         int level = levelName(s, ls, q);
         if (level < 0) {
-            return 0;
+            return from;
         }
         while (q < n && s.charAt(q) == ' ') {
             q++;
         }
         if (q + 1 >= n || s.charAt(q) != ':' || s.charAt(q + 1) != ' ') {
-            return 0;
+            return from;
         }
         e.level = level;
         return q + 2;
     }
 
-    private static boolean isFacility(String s, int end) {
+    private static boolean isFacility(String s, int from, int end) {
         String[] names = {"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
                 "authpriv", "ftp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"};
         for (String name : names) {
-            if (name.length() == end && s.startsWith(name)) {
+            if (name.length() == end - from && s.startsWith(name, from)) {
                 return true;
             }
         }
