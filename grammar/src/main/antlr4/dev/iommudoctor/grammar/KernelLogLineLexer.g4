@@ -8,6 +8,8 @@
  *   dmesg                      [   12.345678] DMAR: IOMMU enabled
  *   dmesg, printk caller id    [    1.234567] [T123] vfio-pci 0000:01:00.0: enabling device (0000 -> 0003)
  *   dmesg -T                   [Wed Nov 25 10:00:01 2026] DMAR: IOMMU enabled
+ *   dmesg -d                   [    0.061644 <    0.000012>] DMAR: IOMMU enabled
+ *   dmesg -e / -H              [Nov25 10:00] DMAR: IOMMU enabled      then   [  +0.000123] DMAR: Host address width 39
  *   dmesg --time-format=iso    2026-11-25T10:00:01,061644+00:00 DMAR: IOMMU enabled
  *   dmesg -r                   <6>[    0.061644] DMAR: IOMMU enabled
  *   serial-console capture     [2017-10-23 09:08:16.318] [    0.000000] Your BIOS is broken; DMAR reported at ...
@@ -19,6 +21,7 @@
  *   journalctl -k (locale)     oct. 13 21:14:33 ordi kernel: DMAR: IOMMU enabled
  *   journalctl short-precise   Nov 25 10:00:01.123456 myhost kernel: DMAR: IOMMU enabled
  *   journalctl short-iso       2026-11-25T10:00:01+0000 myhost kernel: DMAR: IOMMU enabled
+ *   journalctl short-full      Wed 2026-11-25 10:00:01 UTC myhost kernel: DMAR: IOMMU enabled
  *   journalctl short-monotonic [    0.061644] myhost kernel: DMAR: IOMMU enabled
  *   journalctl separators      -- Boot 3f2c8e5a0c6b4c6c9b1e6b8e7d2a4f11 --
  *   user-space process         Oct 31 20:09:02 host systemd[1]: Started Journal Service.
@@ -35,8 +38,12 @@ lexer grammar KernelLogLineLexer;
 
 // ---- stamps and prefixes (whole tokens) ----
 
-// [    0.061644]
-MONO        : '[' ' '* D+ '.' D+ ']' ;
+// [    0.061644]   [    0.061644 <    0.000012>]   (dmesg -d adds the delta)
+MONO        : '[' ' '* D+ '.' D+ (' <' ' '* D+ '.' D+ '>')? ']' ;
+// [Nov25 10:00]   [  +0.000123]   (dmesg -e / -H)
+RELTIME     : '[' Name D D ' ' D D ':' D D ']' | '[' ' '* '+' D+ '.' D+ ']' ;
+// Wed 2026-11-25 10:00:01 UTC   (journalctl -o short-full)
+SHORT_FULL  : Name ' ' Date ' ' Clock ('.' D+)? ' ' [A-Za-z0-9+\-]+ ;
 // [T123]  [    T1]  [C1]   (CONFIG_PRINTK_CALLER)
 CALLER_ID   : '[' ' '* [TC] D+ ']' ;
 // [Wed Nov 25 10:00:01 2026]  [Thu Nov  5 10:00:01 2026]  (names in any locale)

@@ -46,6 +46,7 @@ syslogLine
     : SYSLOG_DATE SP hostTag end            # syslogTagged
     | SYSLOG_DATE SP syslogHost SP body end # syslogUntagged
     | SYSLOG_DATE SP body end               # syslogNoHost
+    | SHORT_FULL SP hostTag end             # shortFull        // Wed 2026-11-25 10:00:01 UTC host kernel: ...
     ;
 // kernel: [   13.134460] AMD-Vi: Event logged [    (syslog excerpt with date and host cut away)
 kernelTagLine   : KERNEL COLON (SP | NL) kernelBody end ;
@@ -57,6 +58,7 @@ levelPrefix     : RAW_LEVEL | DECODED ;
 stamp
     : MONO SP? callerId? journalTag?        # monoStamp
     | CTIME SP? callerId?                   # ctimeStamp
+    | RELTIME SP? callerId?                 # reltimeStamp
     ;
 callerId        : CALLER_ID SP? ;
 // journalctl -o short-monotonic: only "kernel:" or "name[pid]:" count, so "DMAR: ..." is never a tag

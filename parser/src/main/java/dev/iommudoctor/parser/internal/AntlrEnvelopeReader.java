@@ -176,6 +176,9 @@ final class AntlrEnvelopeReader {
             e.wallClock = u.SYSLOG_DATE().getText();
             e.host = text(u.syslogHost());
             body(u.body());
+        } else if (s instanceof KernelLogLineParser.ShortFullContext f) {
+            e.wallClock = f.SHORT_FULL().getText();
+            hostTag(f.hostTag());
         } else {
             SyslogNoHostContext n = (SyslogNoHostContext) s;
             e.wallClock = n.SYSLOG_DATE().getText();
@@ -241,6 +244,12 @@ final class AntlrEnvelopeReader {
                     return;
                 }
             }
+        } else if (stamp instanceof KernelLogLineParser.ReltimeStampContext r) {
+            e.style = Style.DMESG_RELTIME;
+            String t = r.RELTIME().getText();
+            if (t.indexOf('+') < 0) {
+                e.wallClock = t.substring(1, t.length() - 1);
+            }
         } else if (stamp != null) {
             e.style = Style.DMESG_CTIME;
             String c = ((KernelLogLineParser.CtimeStampContext) stamp).CTIME().getText();
@@ -297,6 +306,8 @@ final class AntlrEnvelopeReader {
     }
 
     private static double seconds(String mono) {
-        return Double.parseDouble(mono.substring(1, mono.length() - 1).trim());
+        String inner = mono.substring(1, mono.length() - 1);
+        int delta = inner.indexOf('<');
+        return Double.parseDouble((delta < 0 ? inner : inner.substring(0, delta)).trim());
     }
 }

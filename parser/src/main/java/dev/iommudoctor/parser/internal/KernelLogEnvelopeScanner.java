@@ -76,7 +76,7 @@ final class KernelLogEnvelopeScanner {
                     return;
                 }
             } else if (c != '[') {
-                if (syslogDate(s, e) || kernelTag(s, 0, e)) {
+                if (syslogDate(s, e) || shortFull(s, e) || kernelTag(s, 0, e)) {
                     return;
                 }
             }
@@ -127,6 +127,12 @@ final class KernelLogEnvelopeScanner {
         q = ctime(s, p, e);
         if (q > 0) {
             e.style = Style.DMESG_CTIME;
+            finishBody(s, callerId(s, q), e);
+            return;
+        }
+        q = reltime(s, p, e);
+        if (q > 0) {
+            e.style = Style.DMESG_RELTIME;
             finishBody(s, callerId(s, q), e);
             return;
         }
@@ -570,13 +576,118 @@ final class KernelLogEnvelopeScanner {
             frac = frac * 10 + (s.charAt(q) - '0');
             q++;
         }
+        int k = q - fs;
+        if (q + 1 < n && s.charAt(q) == ' ' && s.charAt(q + 1) == '<') {
+            // dmesg -d (--show-delta): "[    0.000000 <    0.000000>]"; the delta is dropped
+            int r = q + 2;
+            while (r < n && s.charAt(r) == ' ') {
+                r++;
+            }
+            int d = r;
+            while (r < n && isDigit(s.charAt(r))) {
+                r++;
+            }
+            if (r == d || r >= n || s.charAt(r) != '.') {
+                return 0;
+            }
+            int f = ++r;
+            while (r < n && isDigit(s.charAt(r))) {
+                r++;
+            }
+            if (r == f || r + 1 >= n || s.charAt(r) != '>') {
+                return 0;
+            }
+            q = r + 1;
+        }
         if (q == fs || q >= n || s.charAt(q) != ']') {
             return 0;
         }
-        int k = q - fs;
         e.monotonic = whole + frac / (k < POW10.length ? POW10[k] : Math.pow(10, k));
         q++;
         return q < n && s.charAt(q) == ' ' ? q + 1 : q;
+    }
+
+    /**
+     * dmesg -e / -H (--reltime): {@code [Nov25 10:00] } on the first line of a minute, {@code [  +0.000123] }
+     * (time since the line before) on the others. The first kind is kept as the wall clock.
+     */
+    private static int reltime(String s, int p, LineEnvelope e) {
+        int n = s.length();
+        if (p + 3 >= n || s.charAt(p) != '[') {
+            return 0;
+        }
+        int q = p + 1;
+        while (q < n && s.charAt(q) == ' ') {
+            q++;
+        }
+        if (q < n && s.charAt(q) == '+') {
+            int d = ++q;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+            if (q == d || q >= n || s.charAt(q) != '.') {
+                return 0;
+            }
+            int f = ++q;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+            if (q == f || q >= n || s.charAt(q) != ']') {
+                return 0;
+            }
+        } else {
+            q = word(s, p + 1);
+            if (q < 0 || q + 9 > n || !digits(s, q, 2) || s.charAt(q + 2) != ' ' || !digits(s, q + 3, 2)
+                    || s.charAt(q + 5) != ':' || !digits(s, q + 6, 2) || s.charAt(q + 8) != ']') {
+                return 0;
+            }
+            q += 8;
+            e.wallClock = s.substring(p + 1, q);
+        }
+        q++;
+        return q < n && s.charAt(q) == ' ' ? q + 1 : q;
+    }
+
+    /**
+     * journalctl -o short-full: {@code Wed 2026-11-25 10:00:01 UTC host kernel: msg} (a host and a tag
+     * must follow, or the line is not taken for one).
+     */
+    private boolean shortFull(String s, LineEnvelope e) {
+        int n = s.length();
+        int q = word(s, 0);
+        if (q < 0 || q + 21 > n || s.charAt(q) != ' ' || !digits(s, q + 1, 4) || s.charAt(q + 5) != '-'
+                || !digits(s, q + 6, 2) || s.charAt(q + 8) != '-' || !digits(s, q + 9, 2) || s.charAt(q + 11) != ' '
+                || !clock(s, q + 12)) {
+            return false;
+        }
+        q += 20;
+        if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
+            q++;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+        }
+        if (q >= n || s.charAt(q) != ' ') {
+            return false;
+        }
+        int z = ++q;
+        while (q < n && isZoneChar(s.charAt(q))) {
+            q++;
+        }
+        if (q == z || q >= n || s.charAt(q) != ' ') {
+            return false;
+        }
+        String wall = s.substring(0, q);
+        if (!hostAndTag(s, q + 1, e)) {
+            e.reset();
+            return false;
+        }
+        e.wallClock = wall;
+        return true;
+    }
+
+    private static boolean isZoneChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isDigit(c) || c == '+' || c == '-';
     }
 
     /** printk caller id {@code [T123] }, {@code [    T1] } or {@code [C1] } after the stamp: dropped. */
