@@ -32,6 +32,13 @@ import java.util.OptionalInt;
  */
 public final class KernelLogFormatParser implements FormatParser {
 
+    /**
+     * A record never grows beyond this many lines or characters: a file of a million indented lines must
+     * neither take quadratic time nor hold its whole content in one record (memory stays flat).
+     */
+    static final int MAX_RECORD_LINES = 1000;
+    static final int MAX_RECORD_CHARS = 1 << 18;
+
     /** What a parse saw, for tests that check no line was lost. */
     record Counts(long records, long joinedLines, long blankLines) {
     }
@@ -73,6 +80,8 @@ public final class KernelLogFormatParser implements FormatParser {
         private String origin;
         private PciAddress device;
         private String text;
+        /** Non-null once a continuation was joined: the record's text so far. */
+        private StringBuilder joinedText;
         private boolean command;
 
         Assembler(ParseContext ctx) {
@@ -86,7 +95,7 @@ public final class KernelLogFormatParser implements FormatParser {
                 blanks++;
                 return;
             }
-            if (open && joins(line)) {
+            if (open && end - start + 1 < MAX_RECORD_LINES && textLength() < MAX_RECORD_CHARS && joins(line)) {
                 end = number;
                 joined++;
                 return;
@@ -113,7 +122,7 @@ public final class KernelLogFormatParser implements FormatParser {
                 return true;
             }
             boolean noPrefix = e.origin == null && e.device == null;
-            if (noPrefix && e.style != Style.JOURNAL_MARK && text.endsWith("Event logged [")) {
+            if (noPrefix && e.style != Style.JOURNAL_MARK && textEndsWith("Event logged [")) {
                 append("", line, e.bodyStart);
                 return true;
             }
@@ -140,7 +149,22 @@ public final class KernelLogFormatParser implements FormatParser {
         }
 
         private void append(String separator, String line, int from) {
-            text = text + separator + line.substring(from);
+            if (joinedText == null) {
+                joinedText = new StringBuilder(text.length() + separator.length() + line.length() - from + 16).append(text);
+            }
+            joinedText.append(separator).append(line, from, line.length());
+        }
+
+        private int textLength() {
+            return joinedText != null ? joinedText.length() : text.length();
+        }
+
+        private boolean textEndsWith(String suffix) {
+            if (joinedText == null) {
+                return text.endsWith(suffix);
+            }
+            int n = joinedText.length();
+            return n >= suffix.length() && joinedText.indexOf(suffix, n - suffix.length()) >= 0;
         }
 
         private void begin(String line, int number) {
@@ -164,7 +188,11 @@ public final class KernelLogFormatParser implements FormatParser {
                 return;
             }
             open = false;
-            if (origin == null && text.indexOf('\n') > 0 && text.endsWith("\\") == false) {
+            if (joinedText != null) {
+                text = joinedText.toString();
+                joinedText = null;
+            }
+            if (origin == null && text.indexOf('\n') > 0 && !text.endsWith("\\")) {
                 origin = commandProgram(text);
             }
             LogRecord record = new LogRecord(new SourceSpan(ctx.source(), start, end),
