@@ -43,6 +43,8 @@ public final class ContentSniffer {
                             + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\S* \\S+ (?:kernel|\\S+\\[\\d+\\]):"
                             + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d,\\d+[+-]\\d\\d:?\\d\\d "
                             + "|kernel: "
+                            + "|\\[\\s*\\d+\\.\\d+ <\\s*\\d+\\.\\d+>\\]|\\[\\s*\\+\\d+\\.\\d+\\]|\\[\\p{L}{2,6}\\d\\d \\d\\d:\\d\\d\\] "
+                            + "|\\[\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?\\] "
                             + "|(?:DMAR|DMAR-IR|AMD-Vi|iommu|pci " + BDF + "|vfio-pci " + BDF + "|\\[drm\\]|\\[Firmware Bug\\]"
                             + "|ACPI|PCI|Linux version|Command line|Kernel command line|DMI|HugeTLB|x86/\\w+|radeon " + BDF
                             + "|Hypervisor detected|Booting Linux)[: ]).*"),
