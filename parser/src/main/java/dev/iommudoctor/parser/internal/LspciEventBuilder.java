@@ -44,7 +44,7 @@ final class LspciEventBuilder {
             if (item.capability() != null) {
                 capability(item.capability(), f, firstLine);
             } else if (item.bodyLine() != null) {
-                bodyLine(item.bodyLine(), f);
+                bodyLine(item.bodyLine(), f, firstLine);
             } else if (item.detailLine() != null) {
                 f.otherLines.add(text(lineToken(item.detailLine())).strip());
             } else if (item.strayLine() != null) {
@@ -58,10 +58,10 @@ final class LspciEventBuilder {
                 header.description(), header.classCode(), header.vendor(), header.vendorId(), header.deviceName(),
                 header.deviceId(), header.revision(), header.progIf(), f.subsystem, f.subsystemVendorId,
                 f.subsystemDeviceId, f.numaNode, f.iommuGroup, f.driver, f.modules, f.regions, f.capabilities,
-                f.accessDenied, f.otherLines);
+                f.accessDenied, f.otherLines, f.keyLines);
     }
 
-    private void bodyLine(LspciParser.BodyLineContext line, Fields f) {
+    private void bodyLine(LspciParser.BodyLineContext line, Fields f, int firstLine) {
         if (line.KV_LINE() == null) {
             String value = text(line.TEXT_LINE()).strip();
             PciRegion region = LspciRegions.bar("Region", value);
@@ -76,6 +76,7 @@ final class LspciEventBuilder {
         int colon = kv.indexOf(':');
         String key = kv.substring(0, colon).strip();
         String value = kv.substring(colon + 1).strip();
+        f.keyLines.putIfAbsent(key, firstLine + line.getStart().getLine() - 1);
         switch (key) {
             case "Subsystem" -> subsystem(value, f);
             case "NUMA node" -> f.numaNode = parseInt(value);
@@ -185,6 +186,7 @@ final class LspciEventBuilder {
         Optional<String> subsystemDeviceId = Optional.empty();
         OptionalInt numaNode = OptionalInt.empty();
         OptionalInt iommuGroup = OptionalInt.empty();
+        final java.util.Map<String, Integer> keyLines = new java.util.LinkedHashMap<>();
         Optional<String> driver = Optional.empty();
         boolean accessDenied;
         final List<String> modules = new ArrayList<>();

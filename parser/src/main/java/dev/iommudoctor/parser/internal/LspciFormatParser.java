@@ -101,7 +101,7 @@ public final class LspciFormatParser implements FormatParser {
         return new PciDevice(ctx.span(first).through(last), h.address(), h.className(), h.description(),
                 h.classCode(), h.vendor(), h.vendorId(), h.deviceName(), h.deviceId(), h.revision(), h.progIf(),
                 Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalInt.empty(),
-                Optional.empty(), List.of(), List.of(), List.of(), false, List.of());
+                Optional.empty(), List.of(), List.of(), List.of(), false, List.of(), java.util.Map.of());
     }
 
     /** {@code 01:00.0 }, {@code 0000:01:00.0 } or {@code 00:01.0/01:00.0 } at column 0. */

@@ -27,15 +27,15 @@ public final class HostModel {
     private final Optional<KernelInfo> kernel;
     private final BootParameters cmdline;
     private final PciInventory pci;
-    private final boolean acpiTablesListed;
+    private final Optional<dev.iommudoctor.rules.api.EvidenceLine> acpiTableList;
     private IommuAssessment iommu;
     private VfioConfig vfio;
     private Optional<dev.iommudoctor.rules.api.EvidenceLine> passthroughIntent;
 
     HostModel(Map<Class<? extends Event>, List<Event>> eventsByType, Set<Fact> facts, List<ParseSummary> inputs,
               List<SkippedInput> skipped, HostIdentity identity, Optional<KernelInfo> kernel, BootParameters cmdline,
-              PciInventory pci, boolean acpiTablesListed) {
-        this.acpiTablesListed = acpiTablesListed;
+              PciInventory pci, Optional<dev.iommudoctor.rules.api.EvidenceLine> acpiTableList) {
+        this.acpiTableList = acpiTableList;
         this.eventsByType = eventsByType;
         this.facts = Collections.unmodifiableSet(facts.isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(facts));
         this.inputs = List.copyOf(inputs);
@@ -108,7 +108,12 @@ public final class HostModel {
 
     /** True when the boot log lists the ACPI tables, so a missing DMAR/IVRS line means no such table. */
     public boolean acpiTablesListed() {
-        return acpiTablesListed;
+        return acpiTableList.isPresent();
+    }
+
+    /** A line of the boot log's ACPI table list (where a DMAR/IVRS line would be), when present. */
+    public Optional<dev.iommudoctor.rules.api.EvidenceLine> acpiTableList() {
+        return acpiTableList;
     }
 
     /** The effective IOMMU and interrupt-remapping state, judged from all evidence. */

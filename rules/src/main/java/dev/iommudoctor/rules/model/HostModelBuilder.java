@@ -58,6 +58,7 @@ public final class HostModelBuilder implements EventSink {
     private Optional<String> cpuModel = Optional.empty();
     private Optional<String> hostname = Optional.empty();
     private boolean acpiTablesListed;
+    private Optional<EvidenceLine> acpiTableList = Optional.empty();
 
     @Override
     public void accept(Event event) {
@@ -86,6 +87,7 @@ public final class HostModelBuilder implements EventSink {
         if (!acpiTablesListed && (r.text().startsWith("ACPI: XSDT 0x") || r.text().startsWith("ACPI: RSDT 0x")
                 || r.text().startsWith("ACPI: FACP 0x"))) {
             acpiTablesListed = true;
+            acpiTableList = Optional.of(EvidenceLine.of(r.span(), r.text()));
         }
         if (hostname.isEmpty() && r.host().isPresent()) {
             hostname = r.host();
@@ -122,7 +124,7 @@ public final class HostModelBuilder implements EventSink {
         PciInventory pci = inventory();
         deriveFacts(kernel, cmdline, pci);
         HostIdentity identity = identity(kernel, pci);
-        return new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTablesListed);
+        return new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTableList);
     }
 
     private Optional<KernelInfo> kernel() {
@@ -153,6 +155,11 @@ public final class HostModelBuilder implements EventSink {
         return BootParameters.NONE;
     }
 
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
     private static String joined(List<KernelParameter> params) {
         StringBuilder b = new StringBuilder();
         for (KernelParameter p : params) {
@@ -166,7 +173,7 @@ public final class HostModelBuilder implements EventSink {
 
     private PciInventory inventory() {
         PciInventory.Builder b = new PciInventory.Builder();
-        lastDriverLine.forEach((address, r) -> b.kernelLogDriver(address, r.origin().get(), r.span()));
+        lastDriverLine.forEach((address, r) -> b.kernelLogDriver(address, r.origin().get(), r.span(), firstLine(r.text())));
         list(PciEnumerated.class).forEach(b::enumerated);
         list(IommuGroupAdded.class).forEach(b::groupAdded);
         list(NodeDevice.class).forEach(b::nodeDevice);

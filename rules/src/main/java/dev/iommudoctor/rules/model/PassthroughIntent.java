@@ -23,8 +23,8 @@ public final class PassthroughIntent {
             return Optional.of(EvidenceLine.of(e.span(), firstLine(e.record().text())));
         }
         for (PciFunction f : host.pci().functions()) {
-            if (f.boundTo("vfio-pci") && f.driverSource().isPresent()) {
-                return Optional.of(EvidenceLine.of(f.driverSource().get(), f.address() + ": driver vfio-pci"));
+            if (f.boundTo("vfio-pci") && f.driverEvidence().isPresent()) {
+                return f.driverEvidence();
             }
         }
         VfioConfig vfio = host.vfio();
