@@ -287,6 +287,8 @@ rest : .*? ;
 
 // ============================================================ lexer
 
+// 10:00:01.061644 and 2022-07-12T22:08:31.781466: one token, so "08:31.7" is never taken for a PCI address
+CLOCK   : (DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT [T ])? DIGIT DIGIT ':' DIGIT DIGIT ':' DIGIT DIGIT ('.' DIGIT+)? ;
 // 0000:01:00.0, 01:00.0 and the 5.14 form 0x00:0x02.0
 BDF     : (HEX HEX HEX HEX ':')? HEX HEX ':' HEX HEX '.' [0-7]
         | '0x' HEX HEX ':0x' HEX HEX '.' [0-7]

@@ -36,7 +36,10 @@ final class AntlrKernelMessageParser {
             public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
                                     String msg, RecognitionException e) {
                 if (lastError == null) {
-                    lastError = "column " + column + ": " + msg;
+                    // ANTLR lists every viable token after "expecting"; past a few it only hides the point
+                    int set = msg.indexOf(" expecting {");
+                    String shortMsg = set > 0 && msg.length() - set > 60 ? msg.substring(0, set) : msg;
+                    lastError = "column " + column + ": " + shortMsg;
                 }
             }
         });
