@@ -27,6 +27,8 @@ final class AntlrKernelMessageParser {
     private final BailErrorStrategy bail = new BailErrorStrategy();
     private final DefaultErrorStrategy recover = new DefaultErrorStrategy();
     private String lastError;
+    /** How many records needed the full-LL second pass (a grammar-tuning figure). */
+    long llFallbacks;
 
     AntlrKernelMessageParser() {
         lexer.removeErrorListeners();
@@ -55,6 +57,7 @@ final class AntlrKernelMessageParser {
         try {
             return start(family);
         } catch (ParseCancellationException sllFailed) {
+            llFallbacks++;
             reset(body);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(recover);

@@ -23,6 +23,11 @@ public final class KernelMessageClassifier {
     private final AntlrKernelMessageParser parser = new AntlrKernelMessageParser();
     private final KernelMessageEventBuilder builder = new KernelMessageEventBuilder();
     private LogRecord pendingAmdHead;
+    /** Records that needed the slow full-LL pass; for tuning and the benchmark. */
+    long llFallbacks() {
+        return parser.llFallbacks;
+    }
+
     private DmaFault pendingIntelHead;
 
     /**

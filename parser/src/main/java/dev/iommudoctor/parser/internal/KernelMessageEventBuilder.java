@@ -25,10 +25,10 @@ final class KernelMessageEventBuilder {
     LogEvent build(MessageFamily family, ParserRuleContext tree, LogRecord r) {
         return switch (family) {
             case KERNEL_VERSION -> new KernelVersion(r, text(((KernelVersionContext) tree).release));
-            case COMMAND_LINE -> new BootCommandLine(r, KernelParameter.parseAll(text(((CommandLineContext) tree).rest())));
+            case COMMAND_LINE -> new BootCommandLine(r, KernelParameter.parseAll(text(((CommandLineContext) tree).tail())));
             case UNKNOWN_PARAMETERS -> unknownParameters((UnknownParametersContext) tree, r);
             case DMI -> dmi((DmiContext) tree, r);
-            case HYPERVISOR -> new HypervisorDetected(r, text(((HypervisorContext) tree).rest()).trim());
+            case HYPERVISOR -> new HypervisorDetected(r, text(((HypervisorContext) tree).tail()).trim());
             case ACPI_TABLE -> acpiTable((AcpiTableContext) tree, r);
             case IOMMU_STATUS -> iommuStatus((IommuStatusContext) tree, r);
             case DEFAULT_DOMAIN -> new DefaultDomain(r, text(((DefaultDomainContext) tree).type),
@@ -73,7 +73,7 @@ final class KernelMessageEventBuilder {
     }
 
     private static LogEvent unknownParameters(UnknownParametersContext c, LogRecord r) {
-        String t = text(c.rest());
+        String t = text(c.tail());
         int open = t.indexOf('"');
         int close = t.lastIndexOf('"');
         String quoted = open >= 0 && close > open ? t.substring(open + 1, close) : t;
