@@ -60,6 +60,9 @@ rmrrRange : 'DMAR' ':' 'RMRR' 'base' ':' base=HEXNUM 'end' ':' end=HEXNUM EOF ;
 // DMAR: [Firmware Bug]: Your BIOS is broken; bad RMRR [0x...-0x...]\nBIOS vendor: American Megatrends Inc.; Ver: 3.11.2150; Product Version: 1
 firmwareBug : (vendor=vendorTag ':')? ('[' 'Firmware' 'Bug' ']' ':')? fwBody biosInfo? EOF ;
 
+// BIOS vendor: (null); Ver: (null); Product Version: (null)      (continuation printed as its own record)
+biosInfoLine : biosInfo EOF ;
+
 // vfio-pci 0000:01:00.1: Device is ineligible for IOMMU domain attach due to platform RMRR requirement.  Contact your platform vendor.
 rmrrIneligible : devPrefix ('DMAR' ':')? ('Device' 'is' 'ineligible' | 'Firmware' 'has' 'requested') tail EOF ;
 
@@ -75,7 +78,7 @@ intelFaultReason : faultReason EOF ;
 
 // AMD-Vi: Event logged [IO_PAGE_FAULT device=05:00.0 domain=0x0012 address=0xff6101b0 flags=0x0070]
 // nvme 0000:01:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000b address=0xb6674000 flags=0x0000]
-amdEvent : devPrefix? 'AMD-Vi' ':' ('IOMMU' BDF ':')? 'Event' 'logged' '[' amdEventBody? EOF ;
+amdEvent : (devPrefix | atom atom ':')? 'AMD-Vi' ':' ('IOMMU' BDF ':')? 'Event' 'logged' '[' amdEventBody? EOF ;
 
 // IO_PAGE_FAULT device=05:00.0 domain=0x0012 address=0x00000000ff6101b0 flags=0x0070]   (split-off body)
 amdEventContinuation : amdEventBody EOF ;

@@ -92,6 +92,7 @@ final class AntlrKernelMessageParser {
             case DRHD -> parser.drhd();
             case RMRR_RANGE -> parser.rmrrRange();
             case FIRMWARE_BUG -> parser.firmwareBug();
+            case BIOS_INFO -> parser.biosInfoLine();
             case RMRR_INELIGIBLE -> parser.rmrrIneligible();
             case INTEL_FAULT -> parser.intelFault();
             case INTEL_FAULT_REASON -> parser.intelFaultReason();

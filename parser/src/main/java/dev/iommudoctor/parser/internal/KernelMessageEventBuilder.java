@@ -40,6 +40,7 @@ final class KernelMessageEventBuilder {
             case DRHD -> drhd((DrhdContext) tree, r);
             case RMRR_RANGE -> new DmarRmrrRange(r, ((RmrrRangeContext) tree).base.getText(), ((RmrrRangeContext) tree).end.getText());
             case FIRMWARE_BUG -> firmwareBug((FirmwareBugContext) tree, r);
+            case BIOS_INFO -> biosInfo(((BiosInfoLineContext) tree).biosInfo(), r);
             case RMRR_INELIGIBLE -> new RmrrIneligible(r, PciAddress.parse(firstBdf(tree)));
             case INTEL_FAULT -> intelFault((IntelFaultContext) tree, r);
             case INTEL_FAULT_REASON -> throw new IllegalStateException("a fault reason line is merged by the classifier");
@@ -76,7 +77,8 @@ final class KernelMessageEventBuilder {
         String t = text(c.tail());
         int open = t.indexOf('"');
         int close = t.lastIndexOf('"');
-        String quoted = open >= 0 && close > open ? t.substring(open + 1, close) : t;
+        // the short-lived form "Unknown command line parameters:%s" has no quotes
+        String quoted = open >= 0 && close > open ? t.substring(open + 1, close) : t.replaceFirst("^:", "");
         return new UnknownBootParameters(r, KernelParameter.parseAll(quoted));
     }
 
@@ -123,6 +125,10 @@ final class KernelMessageEventBuilder {
         Optional<String> address = body instanceof Fw_DMAR_UNIT_INVALIDContext d ? Optional.of(text(d.address)) : Optional.empty();
         IommuVendor iv = c.vendor != null ? vendorOf(c.vendor.getText()) : IommuVendor.INTEL;
         return new IommuFirmwareBug(r, iv, FirmwareBugKind.valueOf(kind), address, vendor, version, product, text(body));
+    }
+
+    private static LogEvent biosInfo(BiosInfoContext b, LogRecord r) {
+        return new FirmwareBiosInfo(r, text(b.vendor).trim(), text(b.version).trim(), text(b.product).trim());
     }
 
     private static LogEvent intelFault(IntelFaultContext c, LogRecord r) {

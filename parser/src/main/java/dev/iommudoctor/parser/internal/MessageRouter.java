@@ -80,6 +80,7 @@ final class MessageRouter {
         head("vfio_pin_pages_remote:", a("vfio_pin_pages_remote: RLIMIT_MEMLOCK", VFIO));
         head("This", a("This system BIOS has enabled interrupt remapping", IRQ_REMAPPING));
         head("Your", a("Your BIOS is broken;", FIRMWARE_BUG));
+        head("BIOS", a("BIOS vendor: ", BIOS_INFO));
 
         afterDevice = List.of(
                 a("Adding to iommu group ", GROUP_ADDED), a("[", PCI_ENUMERATED),
@@ -159,6 +160,9 @@ final class MessageRouter {
 
     /** Anchors that may sit anywhere in the line: rate limiting, QEMU/libvirt/libxl errors. */
     private static MessageFamily routeAnywhere(String body) {
+        if (body.contains(": AMD-Vi: Event logged [")) {
+            return AMD_EVENT; // prefixed by a non-PCI device, e.g. "iommu ivhd0: "
+        }
         if (body.endsWith(" callbacks suppressed")) {
             return FAULTS_SUPPRESSED;
         }
