@@ -44,14 +44,14 @@ public final class KernelMessageClassifier {
         if (family == null || family == MessageFamily.INTEL_FAULT_REASON && intelHead == null) {
             return new UnrecognizedLine(record);
         }
-        ParserRuleContext tree = parser.parse(family, body);
-        if (tree == null) {
-            ctx.diagnostic(record.span().line(), "GRAMMAR",
-                    "looks like a " + family + " message but does not match its grammar (" + parser.lastError() + ")",
-                    body, false);
-            return new UnrecognizedLine(record);
-        }
         try {
+            ParserRuleContext tree = parser.parse(family, body);
+            if (tree == null) {
+                ctx.diagnostic(record.span().line(), "GRAMMAR",
+                        "looks like a " + family + " message but does not match its grammar (" + parser.lastError() + ")",
+                        body, false);
+                return new UnrecognizedLine(record);
+            }
             if (family == MessageFamily.INTEL_FAULT_REASON) {
                 return builder.withReason(intelHead, tree, merge(intelHead.record(), record));
             }
@@ -68,7 +68,7 @@ public final class KernelMessageClassifier {
             }
             return event;
         } catch (RuntimeException e) {
-            // a value the grammar accepted but Java cannot convert (e.g. an out-of-range number)
+            // a value the grammar accepted but Java cannot convert (e.g. PCI device 0x3f, a number past int)
             ctx.diagnostic(record.span().line(), "GRAMMAR", "could not read " + family + " message: " + e.getMessage(),
                     body, false);
             return new UnrecognizedLine(record);
