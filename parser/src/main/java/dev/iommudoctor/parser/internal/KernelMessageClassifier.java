@@ -46,6 +46,12 @@ public final class KernelMessageClassifier {
         }
         try {
             ParserRuleContext tree = parser.parse(family, body);
+            int newline = body.indexOf('\n');
+            if (tree == null && newline > 0) {
+                // a one-line message followed by lines the envelope joined to it (dmesg's indented
+                // continuations): the first line alone still says what it says
+                tree = parser.parse(family, body.substring(0, newline));
+            }
             if (tree == null) {
                 ctx.diagnostic(record.span().line(), "GRAMMAR",
                         "looks like a " + family + " message but does not match its grammar (" + parser.lastError() + ")",
