@@ -141,8 +141,9 @@ public final class TextReport {
             if (unknown.size() > 3 && in.kind().equals("UNKNOWN")) {
                 continue;
             }
-            String share = in.lines() == 0 ? "" : String.format(Locale.ROOT, ", %.0f%% of lines not recognised",
-                    100.0 * in.unrecognized() / in.lines());
+            long records = in.events() - in.diagnostics();
+            String share = records <= 0 ? "" : String.format(Locale.ROOT, ", %d records, %.0f%% not about IOMMU/VFIO",
+                    records, 100.0 * in.unrecognized() / records);
             out.println(terminal("  " + in.source() + ": " + in.kind() + ", " + in.lines() + " lines"
                     + (in.kind().equals("KERNEL_LOG") || in.kind().equals("QEMU_LOG") ? share : "")
                     + (in.problem() == null ? "" : "  (" + in.problem() + ")")));
