@@ -25,7 +25,7 @@ import java.util.Optional;
  * can reach what. On a kernel without the patch the parameter is listed among the unknown parameters and
  * does nothing; that is reported as info, since then the groups are real and the option is just clutter.
  */
-@DiagnosticRule(id = "ACS-OVERRIDE-IN-USE", title = "PCIe ACS override makes IOMMU groups claim isolation that does not exist",
+@DiagnosticRule(id = "ACS-OVERRIDE-IN-USE", title = "PCIe ACS override requested or in effect",
         severity = Severity.WARNING, matrixRow = MatrixRow.ACS, requiresAnyOf = {Fact.KERNEL_LOG, Fact.CMDLINE})
 public final class AcsOverrideInUseRule implements Rule {
 

@@ -34,7 +34,7 @@ import java.util.Set;
  * pattern. A handful of early-boot faults from an integrated GPU (firmware framebuffer handover) or of
  * {@code INVALID_DEVICE_REQUEST} from the host bridge are warnings; everything else is an error.
  */
-@DiagnosticRule(id = "DMA-FAULTS", title = "Devices fault on DMA remapping", severity = Severity.ERROR,
+@DiagnosticRule(id = "DMA-FAULTS", title = "Device triggers IOMMU DMA faults", severity = Severity.ERROR,
         matrixRow = MatrixRow.DMA_FAULTS, requires = Fact.KERNEL_LOG)
 public final class DmaFaultsRule implements Rule {
 
@@ -179,7 +179,16 @@ public final class DmaFaultsRule implements Rule {
         if (first.isEmpty()) {
             return "time not logged";
         }
-        return first.equals(last) ? "at " + first : "first at " + first + ", last at " + last;
+        boolean restarted = false;
+        for (int i = 1; i < faults.size(); i++) {
+            LogRecord a = faults.get(i - 1).record();
+            LogRecord b = faults.get(i).record();
+            if (a.monotonic().isPresent() && b.monotonic().isPresent() && b.monotonic().getAsDouble() < a.monotonic().getAsDouble()) {
+                restarted = true;
+            }
+        }
+        return (first.equals(last) ? "at " + first : "first at " + first + ", last at " + last)
+                + (restarted ? " (the timestamps restart: the faults span more than one boot)" : "");
     }
 
     private static String when(LogRecord r) {
