@@ -117,17 +117,29 @@ public final class DmaFaultsRule implements Rule {
         String pt = host.identity().distro().cmdlineHowTo();
         if (passthrough) {
             boolean contextClear = faults.stream().anyMatch(e -> e.reasonCode().map("02"::equals).orElse(false));
+            List<String> steps = new ArrayList<>();
+            if (!fn.map(x -> x.boundTo("vfio-pci")).orElse(false)) {
+                steps.add("bind the device to vfio-pci from boot (options vfio-pci ids=... plus a softdep) so no host driver "
+                        + "or firmware framebuffer uses it before the VM");
+            }
+            if (igpu) {
+                steps.add("Intel iGPU (GVT-d/legacy passthrough): give QEMU the matching VBIOS/GOP ROM (romfile=) and the "
+                        + "OpRegion (x-igd-opregion=on); the stolen-memory RMRR must stay reachable");
+            } else if (fn.map(PciFunction::isDisplay).orElse(false)) {
+                steps.add("GPU: use a clean VBIOS dump of this card (libvirt <rom file=.../>, QEMU romfile=) and make sure the "
+                        + "host firmware did not initialise it (not the boot GPU)");
+            }
+            steps.add("compare the fault addresses with the VM's memory size: addresses beyond guest RAM mean stale state "
+                    + "from before the reset or peer-to-peer access to another device's BAR");
+            steps.add("check the reset between VM starts (lspci -vv -s " + device.map(PciAddress::toString).orElse("<bdf>")
+                    + " | grep FLReset; dmesg for 'resetting'/'reset done') and update the guest driver, the system BIOS "
+                    + "(RMRR definitions) and the host kernel");
             return new Pattern(false, "the device is meant for a VM and DMAs to addresses its domain does not map"
                     + (contextClear ? " (reason 0x02: it was still doing DMA while attached to no domain, e.g. between the "
                     + "host driver letting go and vfio-pci taking it, or after a failed reset)" : "")
-                    + ": typically a missing RMRR/identity mapping the device firmware relies on (iGPU stolen memory, USB "
-                    + "legacy buffers), an option ROM/VBIOS using host addresses, or a device not reset between owners",
-                    List.of("make sure the device is on vfio-pci from boot (options vfio-pci ids=... plus softdep) so no host driver "
-                                    + "or firmware framebuffer uses it first",
-                            "for an Intel iGPU (GVT-d/legacy passthrough) use the matching OpRegion/VBIOS ROM (romfile=) and "
-                                    + "x-igd-opregion=on; for other GPUs a clean VBIOS dump (romfile=)",
-                            "check the reset: the device needs FLR or a working bus reset between VM starts (lspci -vv | grep FLReset)",
-                            "update the system BIOS (RMRR definitions) and the kernel"));
+                    + ": typically the guest driver or the card's firmware using addresses the VM never mapped (a missing "
+                    + "RMRR/identity mapping the device relies on, an option ROM/VBIOS using host addresses, or a device not "
+                    + "reset between owners)", steps);
         }
         if (igpu && handful && early) {
             return new Pattern(true, "the integrated GPU's firmware framebuffer (GOP/VBIOS) keeps scanning out of memory "

@@ -56,7 +56,9 @@ record UnsafeInterruptsSetting(List<EvidenceLine> evidence) {
 
     /** Where to remove it from, for the remedy. */
     String whereSet() {
-        return String.join(", ", evidence.stream().map(e -> e.file().replaceAll(".*/", "") + ":" + e.line()).distinct().toList());
+        return String.join(", ", evidence.stream().map(e -> e.text().startsWith("sys/") ? "/" + e.text()
+                : e.text().contains("MSI interrupts are not secure") ? "iommufd warning in the kernel log"
+                : e.file().replaceAll(".*[/!]", "") + ":" + e.line()).distinct().toList());
     }
 
     private static boolean truthy(String v) {
