@@ -65,7 +65,11 @@ public final class AcsOverrideInUseRule implements Rule {
         if (!warnings.isEmpty()) {
             state = "The kernel confirms it: PCIe ACS overrides are enabled" + (options.isEmpty() ? "" : " (" + PARAM + "=" + options + ")") + ".";
         } else if (value.isPresent()) {
-            state = PARAM + "=" + options + " is on the running command line and the kernel did not reject it as unknown"
+            List<UnknownBootParameters> anyUnknown = host.events(UnknownBootParameters.class);
+            anyUnknown.forEach(f::evidence);
+            state = PARAM + "=" + options + " is on the running command line and the kernel "
+                    + (anyUnknown.isEmpty() ? "did not reject it as unknown"
+                    : "knows it (it is not among the parameters the kernel lists as unknown), so it carries the override patch")
                     + (!host.events(KernelVersion.class).isEmpty() ? "" : "; the log starts after the point where the kernel prints "
                             + "'PCIe ACS overrides enabled', so take it as in effect") + ".";
         } else {
