@@ -71,11 +71,14 @@ public final class IrqRemapDisabledRule implements Rule {
         f.message("The IOMMU translates DMA but interrupt remapping is %s%s. Interrupt remapping is what stops a device "
                 + "given to a VM from sending arbitrary MSIs (interrupt injection into the host).%s",
                 iommu.interruptRemapping() == Tri.NO ? "off" : "unsupported", why, consequence);
-        if (host.cmdline().hasOption("intremap", "off") || host.cmdline().has("nointremap")) {
+        boolean byCmdline = host.cmdline().hasOption("intremap", "off") || host.cmdline().has("nointremap");
+        if (byCmdline) {
             f.evidence(host.cmdline().evidence());
-            f.remedy("remove intremap=off / nointremap from " + host.identity().distro().cmdlineHowTo() + " and reboot");
+            f.remedy("remove intremap=off / nointremap from " + host.identity().distro().cmdlineHowTo() + ", then reboot");
         }
-        if (erratum(host)) {
+        if (byCmdline && host.events(InterruptRemapping.class).isEmpty()) {
+            f.remedy("after the reboot check: dmesg | grep -e 'DMAR-IR: Enabled' -e 'AMD-Vi: Interrupt remapping enabled'");
+        } else if (erratum(host)) {
             f.remedy("the kernel keeps interrupt remapping off on this Intel 5500/5520/X58 chipset stepping (erratum): "
                     + "install the vendor's latest BIOS as the message asks and re-check; if it stays off, run VMs with "
                     + "untrusted guests on a newer host");
