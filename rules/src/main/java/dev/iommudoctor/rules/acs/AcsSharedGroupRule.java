@@ -1,5 +1,7 @@
 package dev.iommudoctor.rules.acs;
 
+import dev.iommudoctor.parser.event.AcsEvent;
+import dev.iommudoctor.parser.event.AcsEventKind;
 import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.rules.acs.PciTopology.AcsState;
 import dev.iommudoctor.rules.api.DiagnosticRule;
@@ -106,12 +108,18 @@ public final class AcsSharedGroupRule implements Rule {
     private static String describePorts(HostModel host, PciTopology topology, int group, PciFunction device, FindingBuilder f) {
         List<PciFunction> chain = topology.upstream(device.address());
         if (chain.isEmpty()) {
-            chain = host.pci().groupMembers(group).stream().filter(PciFunction::isBridge).toList();
+            // no Bus: lines: fall back to the PCI-to-PCI bridges (ports) of the group; host and ISA bridges never matter
+            chain = host.pci().groupMembers(group).stream()
+                    .filter(b -> b.classCode().map(c -> c.startsWith("0604")).orElse(false)).toList();
         }
+        Set<PciAddress> quirked = new java.util.HashSet<>();
+        host.events(AcsEvent.class).stream().filter(e -> e.kind() == AcsEventKind.QUIRK_APPLIED)
+                .forEach(e -> e.device().ifPresent(quirked::add));
         List<String> lacking = new ArrayList<>();
         Optional<PciFunction> isolating = Optional.empty();
         for (PciFunction port : chain) {
-            Optional<AcsState> state = PciTopology.acsState(port, multifunction(host, port));
+            Optional<AcsState> state = quirked.contains(port.address()) ? Optional.of(AcsState.ENABLED)
+                    : PciTopology.acsState(port, multifunction(host, port));
             if (state.isEmpty() || state.get() == AcsState.NOT_REQUIRED) {
                 continue;
             }
