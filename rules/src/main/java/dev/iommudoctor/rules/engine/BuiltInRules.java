@@ -1,11 +1,17 @@
 package dev.iommudoctor.rules.engine;
 
+import dev.iommudoctor.rules.acs.AcsOverrideInUseRule;
+import dev.iommudoctor.rules.acs.AcsSharedGroupRule;
 import dev.iommudoctor.rules.api.Rule;
+import dev.iommudoctor.rules.faults.DmaFaultsRule;
 import dev.iommudoctor.rules.iommu.IommuAbsentRule;
 import dev.iommudoctor.rules.iommu.IommuDisabledRule;
 import dev.iommudoctor.rules.iommu.IommuFirmwareBugRule;
 import dev.iommudoctor.rules.iommu.IommuInvalidOptionRule;
 import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
+import dev.iommudoctor.rules.irq.IrqRemapDisabledRule;
+import dev.iommudoctor.rules.irq.UnsafeInterruptsRule;
+import dev.iommudoctor.rules.irq.UnsafeInterruptsUnneededRule;
 import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
 import dev.iommudoctor.rules.rmrr.RmrrIneligibleDeviceRule;
 import dev.iommudoctor.rules.vfio.GroupNotViableRule;
@@ -31,6 +37,12 @@ public final class BuiltInRules {
                 new RmrrBadFirmwareRule(),
                 new RmrrIneligibleDeviceRule(),
                 new GroupNotViableRule(),
-                new HostDriverBoundRule());
+                new HostDriverBoundRule(),
+                new AcsSharedGroupRule(),
+                new AcsOverrideInUseRule(),
+                new IrqRemapDisabledRule(),
+                new UnsafeInterruptsRule(),
+                new UnsafeInterruptsUnneededRule(),
+                new DmaFaultsRule());
     }
 }

@@ -48,6 +48,11 @@ public record PciFunction(PciAddress address, Optional<String> vendorId, Optiona
                 || className.map(n -> n.toLowerCase(Locale.ROOT).contains("bridge")).orElse(false);
     }
 
+    /** True when the class is known and is not a bridge: an endpoint that DMAs (ACS and group checks count only these). */
+    public boolean isEndpointKnown() {
+        return (classCode.isPresent() || className.isPresent()) && !isBridge();
+    }
+
     /** Mass storage controllers (SATA, NVMe, RAID, SAS): often what the host boots from. */
     public boolean isStorage() {
         return classCode.map(c -> c.startsWith("01")).orElse(false)
