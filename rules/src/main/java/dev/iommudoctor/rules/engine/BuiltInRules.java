@@ -5,6 +5,9 @@ import dev.iommudoctor.rules.iommu.IommuAbsentRule;
 import dev.iommudoctor.rules.iommu.IommuDisabledRule;
 import dev.iommudoctor.rules.iommu.IommuInvalidOptionRule;
 import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
+import dev.iommudoctor.rules.memory.Hugepages1gNotAllocatedRule;
+import dev.iommudoctor.rules.memory.HugepagesNoneAllocatedRule;
+import dev.iommudoctor.rules.memory.HugepagesSizeMismatchRule;
 import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
 import dev.iommudoctor.rules.rmrr.RmrrIneligibleDeviceRule;
 import dev.iommudoctor.rules.vfio.GroupNotViableRule;
@@ -29,6 +32,10 @@ public final class BuiltInRules {
                 new RmrrBadFirmwareRule(),
                 new RmrrIneligibleDeviceRule(),
                 new GroupNotViableRule(),
-                new HostDriverBoundRule());
+                new HostDriverBoundRule(),
+                // rules-b: memory (hugepages), net (MTU), numa, PCIe payload
+                new HugepagesNoneAllocatedRule(),
+                new Hugepages1gNotAllocatedRule(),
+                new HugepagesSizeMismatchRule());
     }
 }

@@ -58,6 +58,7 @@ public final class HostModelBuilder implements EventSink {
     private Optional<String> cpuModel = Optional.empty();
     private Optional<String> hostname = Optional.empty();
     private boolean acpiTablesListed;
+    private final List<QemuInvocation> qemuInvocations = new ArrayList<>();
 
     @Override
     public void accept(Event event) {
@@ -89,6 +90,11 @@ public final class HostModelBuilder implements EventSink {
         }
         if (hostname.isEmpty() && r.host().isPresent()) {
             hostname = r.host();
+        }
+        // QEMU command lines are not typed events (the parser keeps them as unrecognized records, which
+        // are not stored); keep them here, bounded, for the memory/NUMA/device rules.
+        if (qemuInvocations.size() < 1000 && QemuInvocation.looksLike(r)) {
+            qemuInvocations.add(new QemuInvocation(r));
         }
     }
 
@@ -122,7 +128,9 @@ public final class HostModelBuilder implements EventSink {
         PciInventory pci = inventory();
         deriveFacts(kernel, cmdline, pci);
         HostIdentity identity = identity(kernel, pci);
-        return new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTablesListed);
+        HostModel model = new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTablesListed);
+        model.qemuInvocations(qemuInvocations);
+        return model;
     }
 
     private Optional<KernelInfo> kernel() {
