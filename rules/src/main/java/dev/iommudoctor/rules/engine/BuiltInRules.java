@@ -7,7 +7,13 @@ import dev.iommudoctor.rules.iommu.IommuInvalidOptionRule;
 import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
 import dev.iommudoctor.rules.memory.Hugepages1gNotAllocatedRule;
 import dev.iommudoctor.rules.memory.HugepagesNoneAllocatedRule;
+import dev.iommudoctor.rules.memory.HugepagesNumaUnbalancedRule;
 import dev.iommudoctor.rules.memory.HugepagesSizeMismatchRule;
+import dev.iommudoctor.rules.net.MtuMismatchRule;
+import dev.iommudoctor.rules.net.MtuOversizeDropsRule;
+import dev.iommudoctor.rules.net.PcieLinkDowngradedRule;
+import dev.iommudoctor.rules.net.PcieMpsMismatchRule;
+import dev.iommudoctor.rules.numa.NumaRemoteDeviceRule;
 import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
 import dev.iommudoctor.rules.rmrr.RmrrIneligibleDeviceRule;
 import dev.iommudoctor.rules.vfio.GroupNotViableRule;
@@ -36,6 +42,12 @@ public final class BuiltInRules {
                 // rules-b: memory (hugepages), net (MTU), numa, PCIe payload
                 new HugepagesNoneAllocatedRule(),
                 new Hugepages1gNotAllocatedRule(),
-                new HugepagesSizeMismatchRule());
+                new HugepagesSizeMismatchRule(),
+                new HugepagesNumaUnbalancedRule(),
+                new MtuMismatchRule(),
+                new MtuOversizeDropsRule(),
+                new PcieMpsMismatchRule(),
+                new PcieLinkDowngradedRule(),
+                new NumaRemoteDeviceRule());
     }
 }

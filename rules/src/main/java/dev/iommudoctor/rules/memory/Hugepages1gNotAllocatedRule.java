@@ -67,13 +67,13 @@ public final class Hugepages1gNotAllocatedRule implements Rule {
         }
         long missing = asked - have;
         f.message("%d x 1 GiB hugepages were requested%s but only %d exist (%d GiB short). Gigantic pages need free, "
-                        + "aligned 1 GiB ranges of physical memory; %s. Every VM backed by 1 GiB pages that needs more than "
-                        + "%d GiB will fail with 'unable to map backing store for guest RAM'.",
+                        + "aligned 1 GiB ranges of physical memory; %s. With 1 GiB-backed RAM, "
+                        + "%s will fail to start with 'unable to map backing store for guest RAM'.",
                 asked, requested != null ? " on the kernel command line" : " at boot", have, missing,
                 failures.isEmpty() ? "the pool is smaller than asked (reserved at runtime, or reduced since boot)"
                         : "the kernel could not find them at boot, which means the RAM is not there (less free memory "
                         + "than requested, or part of it held by crashkernel=/memmap= reservations) or is not contiguous",
-                have);
+                have == 0 ? "any VM" : "a VM needing more than " + have + " GiB");
         f.remedy("reserve them on the kernel command line, where memory is not yet fragmented: default_hugepagesz=1G hugepagesz=1G "
                 + "hugepages=" + asked + " in " + host.identity().distro().cmdlineHowTo()
                 + "; keep the total below the installed RAM minus what the host needs (check MemTotal)");
