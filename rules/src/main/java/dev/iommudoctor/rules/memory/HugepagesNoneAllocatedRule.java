@@ -41,7 +41,7 @@ public final class HugepagesNoneAllocatedRule implements Rule {
         boolean failed = !failures.isEmpty();
         Optional<QemuInvocation> vm = failed ? failures.stream().map(f -> vmOf(host, f)).flatMap(Optional::stream).findFirst()
                 : Optional.of(hugeVms.get(hugeVms.size() - 1));
-        String vmName = vm.map(QemuInvocation::vmName).orElse("a VM");
+        String vmName = vm.map(v -> "VM " + v.vmName()).orElse("A VM");
         FindingBuilder f = finding().severity(failed ? Severity.ERROR : Severity.WARNING).evidence(failures);
         vm.ifPresent(v -> v.memoryBackends().stream().filter(QemuInvocation.MemoryBackend::hugetlb)
                 .forEach(b -> f.evidence(b.line())));
@@ -84,11 +84,15 @@ public final class HugepagesNoneAllocatedRule implements Rule {
         }
         long vmGiB = vm.map(v -> v.memoryBytes().orElse(0) >> 30).orElse(0L);
         long pages = vmGiB > 0 ? vmGiB * 1024 * 1024 / sizeKb : 0;
-        f.message("%s %s guest RAM from hugetlbfs, but %s.%s", vmName,
-                        failed ? "could not start: QEMU failed to map" : "takes its", state,
+        f.message("%s %s, but %s.%s", vmName,
+                        failed ? (vm.isPresent() ? "could not start: QEMU failed to map its guest RAM from hugetlbfs"
+                                : "could not start: QEMU failed to map its guest RAM backing store (hugepages)")
+                                : "takes its guest RAM from hugetlbfs", state,
                         failed ? " QEMU reported: unable to map backing store for guest RAM: Cannot allocate memory." : "")
-                .remedy(String.format("reserve the pages now (%s pages, %d GiB of RAM%s): echo %s > /sys/kernel/mm/hugepages/hugepages-%dkB/nr_hugepages"
-                                + " && grep Huge /proc/meminfo", HugePageConfig.label(sizeKb), vmGiB, vmGiB > 0 ? "" : ": size it to the VM",
+                .remedy(String.format("reserve the pages now (%s): echo %s > /sys/kernel/mm/hugepages/hugepages-%dkB/nr_hugepages"
+                                + " && grep Huge /proc/meminfo",
+                        vmGiB > 0 ? String.format("%d GiB of guest RAM in %s pages", vmGiB, HugePageConfig.label(sizeKb))
+                                : "one " + HugePageConfig.label(sizeKb) + " page per " + HugePageConfig.label(sizeKb) + " of guest RAM",
                         pages > 0 ? Long.toString(pages) : "<pages>", sizeKb))
                 .remedy("if a libvirt hook (/etc/libvirt/hooks/qemu) or a VM start script is meant to reserve them, check it is "
                         + "executable (chmod +x /etc/libvirt/hooks/qemu), restart libvirtd, and look for its output; a hook that "
