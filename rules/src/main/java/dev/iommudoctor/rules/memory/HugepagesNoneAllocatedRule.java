@@ -30,8 +30,12 @@ public final class HugepagesNoneAllocatedRule implements Rule {
 
     @Override
     public RuleResult evaluate(HostModel host) {
+        // a failure followed by a later start of a VM in the same log is history, not the current state
         List<PassthroughError> failures = host.events(PassthroughError.class).stream()
-                .filter(e -> e.kind() == PassthroughErrorKind.GUEST_RAM_MAP_FAILED).toList();
+                .filter(e -> e.kind() == PassthroughErrorKind.GUEST_RAM_MAP_FAILED)
+                .filter(e -> host.qemuInvocations().stream().noneMatch(q -> q.record().span().source().equals(e.span().source())
+                        && q.record().span().line() > e.span().line()))
+                .toList();
         List<QemuInvocation> hugeVms = host.qemuInvocations().stream().filter(QemuInvocation::usesHugepages).toList();
         if (failures.isEmpty() && hugeVms.isEmpty()) {
             return RuleResult.passed();

@@ -10,6 +10,7 @@ import dev.iommudoctor.rules.api.RuleResult;
 import dev.iommudoctor.rules.api.Severity;
 import dev.iommudoctor.rules.model.HostModel;
 import dev.iommudoctor.rules.model.HugePageConfig;
+import dev.iommudoctor.rules.model.QemuInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,21 @@ public final class HugepagesSizeMismatchRule implements Rule {
         if (others.isEmpty() || defRequested > 0) {
             return RuleResult.passed();
         }
+        // Without default_hugepagesz= a pool of another size is usually deliberate (Proxmox 'hugepages: 1024' and libvirt
+        // <page size=.../> name their size); it only bites a VM that takes the default mount /dev/hugepages.
+        Optional<QemuInvocation> defaultMountVm = host.qemuInvocations().stream()
+                .filter(q -> q.memoryBackends().stream().anyMatch(b -> b.memPath().map(HugepagesSizeMismatchRule::isDefaultMount).orElse(false)))
+                .reduce((a, b) -> b);
+        if (!hp.defaultSizeGiven() && defaultMountVm.isEmpty()) {
+            return RuleResult.passed();
+        }
         Optional<HugePageConfig.PoolCount> defPool = hp.pages(def);
         if (defPool.map(p -> p.pages() > 0).orElse(false)) {
             return RuleResult.passed(); // the default pool was filled another way (sysctl, hook): both sizes usable
         }
         FindingBuilder f = finding().evidence(hp.cmdline());
+        defaultMountVm.ifPresent(q -> q.memoryBackends().stream().filter(b -> b.memPath().map(HugepagesSizeMismatchRule::isDefaultMount)
+                .orElse(false)).forEach(b -> f.evidence(b.line())));
         StringBuilder sizes = new StringBuilder();
         for (long size : others) {
             sizes.append(sizes.length() == 0 ? "" : ", ").append(hp.requested().get(size)).append(" x ")
@@ -76,6 +87,11 @@ public final class HugepagesSizeMismatchRule implements Rule {
                 + "', or mount -t hugetlbfs -o pagesize=" + kernelSize(others.get(0)) + " none /dev/hugepages" + kernelSize(others.get(0)));
         f.remedy("check all pools: grep -r . /sys/kernel/mm/hugepages/*/nr_hugepages");
         return RuleResult.of(List.of(f.build()));
+    }
+
+    /** {@code /dev/hugepages} or a path below it: the hugetlbfs mount of the default size (systemd's dev-hugepages.mount). */
+    private static boolean isDefaultMount(String path) {
+        return path.equals("/dev/hugepages") || path.startsWith("/dev/hugepages/");
     }
 
     private static String kernelSize(long kb) {
