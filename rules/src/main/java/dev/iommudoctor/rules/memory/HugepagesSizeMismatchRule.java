@@ -1,5 +1,7 @@
 package dev.iommudoctor.rules.memory;
 
+import dev.iommudoctor.parser.event.PassthroughError;
+import dev.iommudoctor.parser.event.PassthroughErrorKind;
 import dev.iommudoctor.rules.api.DiagnosticRule;
 import dev.iommudoctor.rules.api.EvidenceLine;
 import dev.iommudoctor.rules.api.Fact;
@@ -55,6 +57,8 @@ public final class HugepagesSizeMismatchRule implements Rule {
         FindingBuilder f = finding().evidence(hp.cmdline());
         defaultMountVm.ifPresent(q -> q.memoryBackends().stream().filter(b -> b.memPath().map(HugepagesSizeMismatchRule::isDefaultMount)
                 .orElse(false)).forEach(b -> f.evidence(b.line())));
+        host.events(PassthroughError.class).stream().filter(e -> e.kind() == PassthroughErrorKind.GUEST_RAM_MAP_FAILED)
+                .forEach(f::evidence);
         StringBuilder sizes = new StringBuilder();
         for (long size : others) {
             sizes.append(sizes.length() == 0 ? "" : ", ").append(hp.requested().get(size)).append(" x ")
@@ -69,7 +73,7 @@ public final class HugepagesSizeMismatchRule implements Rule {
         }
         String defLabel = HugePageConfig.label(def);
         String other = HugePageConfig.label(others.get(0));
-        f.message("The default hugepage size is %s%s, but the pages were reserved as %s and the %s pool is empty. The kernel "
+        String msg = String.format(java.util.Locale.ROOT, "The default hugepage size is %s%s, but the pages were reserved as %s and the %s pool is empty. The kernel "
                         + "reads the command line in order: hugepages=N applies to the hugepagesz= before it (or to the default "
                         + "size when none precedes it), and default_hugepagesz= only picks which size /dev/hugepages, "
                         + "/proc/meminfo HugePages_* and VMs that do not name a page size use. Such VMs (libvirt <hugepages/> "
@@ -77,6 +81,8 @@ public final class HugepagesSizeMismatchRule implements Rule {
                         + "memory is held in %s pages.",
                 defLabel, hp.defaultSizeGiven() ? " (default_hugepagesz=)" : " (the architecture default; no default_hugepagesz=)",
                 sizes, defLabel, other);
+        f.message(msg + defaultMountVm.map(q -> " VM " + q.vmName() + " puts its RAM on /dev/hugepages, the " + defLabel
+                + " mount.").orElse(""));
         f.remedy("either make the reserved size the default: default_hugepagesz=" + kernelSize(others.get(0)) + " hugepagesz="
                 + kernelSize(others.get(0)) + " hugepages=" + hp.requested().get(others.get(0)) + " in "
                 + host.identity().distro().cmdlineHowTo());
