@@ -37,10 +37,10 @@ public final class HugepagesNoneAllocatedRule implements Rule {
                         && q.record().span().line() > e.span().line()))
                 .toList();
         List<QemuInvocation> hugeVms = host.qemuInvocations().stream().filter(QemuInvocation::usesHugepages).toList();
-        if (failures.isEmpty() && hugeVms.isEmpty()) {
-            return RuleResult.passed();
-        }
         HugePageConfig hp = host.hugepages();
+        if (failures.isEmpty() && hugeVms.isEmpty()) {
+            return cmdlinePoolMissing(host, hp);
+        }
         Optional<MemInfo> mem = hp.meminfo();
         boolean failed = !failures.isEmpty();
         Optional<QemuInvocation> vm = failed ? failures.stream().map(f -> vmOf(host, f)).flatMap(Optional::stream).findFirst()
@@ -106,6 +106,32 @@ public final class HugepagesNoneAllocatedRule implements Rule {
                         + ", or vm.nr_hugepages in /etc/sysctl.d/ for " + HugePageConfig.label(2048) + " pages")
                 .remedy("or drop <memoryBacking><hugepages/></memoryBacking> (Proxmox: the 'hugepages:' line) from the VM config");
         return RuleResult.of(List.of(f.build()));
+    }
+
+    /**
+     * No VM evidence, but the command line reserves default-size pages ({@code hugepages=8192}) and /proc/meminfo
+     * shows none at all: the pool was released at runtime or the boot could not reserve any. 1 GiB pools are
+     * HUGEPAGES-1G-NOT-ALLOCATED's.
+     */
+    private RuleResult cmdlinePoolMissing(HostModel host, HugePageConfig hp) {
+        long size = hp.defaultSizeKb();
+        long asked = hp.requested().getOrDefault(size, 0L);
+        Optional<MemInfo> mem = hp.meminfo();
+        if (asked == 0 || size >= 1024 * 1024 || mem.isEmpty() || mem.get().hugePagesTotal().orElse(-1) != 0
+                || mem.get().hugetlbKb().orElse(0) > 0) {
+            return RuleResult.passed();
+        }
+        FindingBuilder f = finding().severity(Severity.WARNING).evidence(hp.cmdline()).evidence(hp.meminfoLine("HugePages_Total"));
+        hp.registered().values().stream().filter(r -> r.pageSizeKb() == size)
+                .forEach(r -> f.evidence(EvidenceLine.of(r.span(), r.record().text())));
+        hp.failures().stream().filter(e -> e.pageSizeKb() == size).forEach(f::evidence);
+        return RuleResult.of(List.of(f.message("The kernel command line reserves %d x %s hugepages for VMs, but /proc/meminfo shows "
+                        + "HugePages_Total: 0: the pool was released at runtime (vm.nr_hugepages=0, a script writing nr_hugepages) "
+                        + "or the boot could not reserve it. VMs backed by hugepages will not start.", asked, HugePageConfig.label(size))
+                .remedy("look for what releases the pool: grep -r nr_hugepages /etc/sysctl.conf /etc/sysctl.d/ /etc/libvirt/hooks/ ; "
+                        + "dmesg | grep HugeTLB")
+                .remedy("reserve it again: echo " + asked + " > /sys/kernel/mm/hugepages/hugepages-" + size + "kB/nr_hugepages")
+                .build()));
     }
 
     /** The command line logged before {@code e} in the same VM log. */
