@@ -12,6 +12,15 @@ import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
 import dev.iommudoctor.rules.irq.IrqRemapDisabledRule;
 import dev.iommudoctor.rules.irq.UnsafeInterruptsRule;
 import dev.iommudoctor.rules.irq.UnsafeInterruptsUnneededRule;
+import dev.iommudoctor.rules.memory.Hugepages1gNotAllocatedRule;
+import dev.iommudoctor.rules.memory.HugepagesNoneAllocatedRule;
+import dev.iommudoctor.rules.memory.HugepagesNumaUnbalancedRule;
+import dev.iommudoctor.rules.memory.HugepagesSizeMismatchRule;
+import dev.iommudoctor.rules.net.MtuMismatchRule;
+import dev.iommudoctor.rules.net.MtuOversizeDropsRule;
+import dev.iommudoctor.rules.net.PcieLinkDowngradedRule;
+import dev.iommudoctor.rules.net.PcieMpsMismatchRule;
+import dev.iommudoctor.rules.numa.NumaRemoteDeviceRule;
 import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
 import dev.iommudoctor.rules.rmrr.RmrrIneligibleDeviceRule;
 import dev.iommudoctor.rules.vfio.GroupNotViableRule;
@@ -43,6 +52,15 @@ public final class BuiltInRules {
                 new IrqRemapDisabledRule(),
                 new UnsafeInterruptsRule(),
                 new UnsafeInterruptsUnneededRule(),
-                new DmaFaultsRule());
+                new DmaFaultsRule(),
+                new HugepagesNoneAllocatedRule(),
+                new Hugepages1gNotAllocatedRule(),
+                new HugepagesSizeMismatchRule(),
+                new HugepagesNumaUnbalancedRule(),
+                new MtuMismatchRule(),
+                new MtuOversizeDropsRule(),
+                new PcieMpsMismatchRule(),
+                new PcieLinkDowngradedRule(),
+                new NumaRemoteDeviceRule());
     }
 }

@@ -31,6 +31,9 @@ public final class HostModel {
     private IommuAssessment iommu;
     private VfioConfig vfio;
     private Optional<dev.iommudoctor.rules.api.EvidenceLine> passthroughIntent;
+    private List<QemuInvocation> qemuInvocations = List.of();
+    private PciTopology topology;
+    private HugePageConfig hugepages;
 
     HostModel(Map<Class<? extends Event>, List<Event>> eventsByType, Set<Fact> facts, List<ParseSummary> inputs,
               List<SkippedInput> skipped, HostIdentity identity, Optional<KernelInfo> kernel, BootParameters cmdline,
@@ -104,6 +107,31 @@ public final class HostModel {
             passthroughIntent = PassthroughIntent.of(this);
         }
         return passthroughIntent;
+    }
+
+    void qemuInvocations(List<QemuInvocation> list) {
+        this.qemuInvocations = List.copyOf(list);
+    }
+
+    /** QEMU command lines found in VM logs (libvirt {@code /var/log/libvirt/qemu/*.log}), in input order. */
+    public List<QemuInvocation> qemuInvocations() {
+        return qemuInvocations;
+    }
+
+    /** Which bridge each PCI function sits behind (from lspci {@code Bus: primary=, secondary=} lines). */
+    public synchronized PciTopology pciTopology() {
+        if (topology == null) {
+            topology = PciTopology.of(pci);
+        }
+        return topology;
+    }
+
+    /** Huge page sizes and pools: requested on the command line, reserved at boot, present now. */
+    public synchronized HugePageConfig hugepages() {
+        if (hugepages == null) {
+            hugepages = HugePageConfig.of(this);
+        }
+        return hugepages;
     }
 
     /** True when the boot log lists the ACPI tables, so a missing DMAR/IVRS line means no such table. */

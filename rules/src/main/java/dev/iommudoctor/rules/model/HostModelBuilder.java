@@ -59,6 +59,7 @@ public final class HostModelBuilder implements EventSink {
     private Optional<String> hostname = Optional.empty();
     private boolean acpiTablesListed;
     private Optional<EvidenceLine> acpiTableList = Optional.empty();
+    private final List<QemuInvocation> qemuInvocations = new ArrayList<>();
 
     @Override
     public void accept(Event event) {
@@ -92,6 +93,11 @@ public final class HostModelBuilder implements EventSink {
         if (hostname.isEmpty() && r.host().isPresent()) {
             hostname = r.host();
         }
+        // QEMU command lines are not typed events (the parser keeps them as unrecognized records, which
+        // are not stored); keep them here, bounded, for the memory/NUMA/device rules.
+        if (qemuInvocations.size() < 1000 && QemuInvocation.looksLike(r)) {
+            qemuInvocations.add(new QemuInvocation(r));
+        }
     }
 
     public void input(ParseSummary summary) {
@@ -124,7 +130,9 @@ public final class HostModelBuilder implements EventSink {
         PciInventory pci = inventory();
         deriveFacts(kernel, cmdline, pci);
         HostIdentity identity = identity(kernel, pci);
-        return new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTableList);
+        HostModel model = new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTableList);
+        model.qemuInvocations(qemuInvocations);
+        return model;
     }
 
     private Optional<KernelInfo> kernel() {
