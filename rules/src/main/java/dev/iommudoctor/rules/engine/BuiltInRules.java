@@ -1,14 +1,24 @@
 package dev.iommudoctor.rules.engine;
 
+import dev.iommudoctor.rules.advisory.AdviseIommuPtRule;
 import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.iommu.IommuAbsentRule;
 import dev.iommudoctor.rules.iommu.IommuDisabledRule;
 import dev.iommudoctor.rules.iommu.IommuInvalidOptionRule;
 import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
+import dev.iommudoctor.rules.kernel.KernelNoVfioRule;
+import dev.iommudoctor.rules.kernel.KernelTooOldRule;
 import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
 import dev.iommudoctor.rules.rmrr.RmrrIneligibleDeviceRule;
+import dev.iommudoctor.rules.sriov.SriovNoVfsRule;
+import dev.iommudoctor.rules.sriov.SriovVfsWithoutIommuRule;
+import dev.iommudoctor.rules.vfio.BarConflictRule;
+import dev.iommudoctor.rules.vfio.DmaMapFailedRule;
 import dev.iommudoctor.rules.vfio.GroupNotViableRule;
 import dev.iommudoctor.rules.vfio.HostDriverBoundRule;
+import dev.iommudoctor.rules.vfio.MultipleAddressSpacesRule;
+import dev.iommudoctor.rules.vfio.NoResetRule;
+import dev.iommudoctor.rules.vfio.ProbeFailedRule;
 import java.util.List;
 
 /**
@@ -29,6 +39,16 @@ public final class BuiltInRules {
                 new RmrrBadFirmwareRule(),
                 new RmrrIneligibleDeviceRule(),
                 new GroupNotViableRule(),
-                new HostDriverBoundRule());
+                new HostDriverBoundRule(),
+                new MultipleAddressSpacesRule(),
+                new KernelTooOldRule(),
+                new KernelNoVfioRule(),
+                new DmaMapFailedRule(),
+                new BarConflictRule(),
+                new NoResetRule(),
+                new ProbeFailedRule(),
+                new SriovNoVfsRule(),
+                new SriovVfsWithoutIommuRule(),
+                new AdviseIommuPtRule());
     }
 }

@@ -58,6 +58,7 @@ public final class HostModelBuilder implements EventSink {
     private Optional<String> cpuModel = Optional.empty();
     private Optional<String> hostname = Optional.empty();
     private boolean acpiTablesListed;
+    private final List<EvidenceLine> bootFramebuffer = new ArrayList<>();
 
     @Override
     public void accept(Event event) {
@@ -75,6 +76,7 @@ public final class HostModelBuilder implements EventSink {
 
     /** Cheap looks at every log record: which driver talks about which device, the CPU model, the host. */
     private void observe(LogRecord r) {
+        BootFramebuffer.collect(r, bootFramebuffer);
         if (r.device().isPresent() && r.origin().isPresent() && !NOT_DRIVERS.contains(r.origin().get())) {
             lastDriverLine.put(r.device().get(), r);
         }
@@ -122,7 +124,9 @@ public final class HostModelBuilder implements EventSink {
         PciInventory pci = inventory();
         deriveFacts(kernel, cmdline, pci);
         HostIdentity identity = identity(kernel, pci);
-        return new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTablesListed);
+        HostModel model = new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTablesListed);
+        model.bootFramebuffer = List.copyOf(bootFramebuffer);
+        return model;
     }
 
     private Optional<KernelInfo> kernel() {
