@@ -36,10 +36,21 @@ public final class KernelTooOldRule implements Rule {
             new Feature(6, 2, "iommufd (/dev/iommu), the newer VFIO IOMMU backend"),
             new Feature(6, 6, "VFIO device cdev (/dev/vfio/devices/vfioN) that QEMU 9.0+ uses with -object iommufd"));
 
+    private static final java.util.regex.Pattern EL = java.util.regex.Pattern.compile("\\.el(\\d+)");
+
+    /**
+     * RHEL 9 (and rebuilds: Rocky, Alma) ships 5.14-based kernels whose VFIO/IOMMU code is backported from much
+     * newer upstream releases (e.g. the mlx5 VFIO live-migration variant driver, upstream 5.18): the number lies.
+     */
+    static boolean rhelAtLeast9(String release) {
+        java.util.regex.Matcher m = EL.matcher(release);
+        return m.find() && Integer.parseInt(m.group(1)) >= 9;
+    }
+
     @Override
     public RuleResult evaluate(HostModel host) {
         KernelInfo k = host.kernel().get();
-        if (k.atLeast(5, 15)) {
+        if (k.atLeast(5, 15) || rhelAtLeast9(k.release())) {
             return RuleResult.passed();
         }
         if (host.identity().isVirtualMachine() && host.iommu().enabled() != Tri.YES) {

@@ -58,7 +58,8 @@ public final class NoResetRule implements Rule {
         PassthroughIntent intent = PassthroughIntent.of(host);
         for (PciFunction f : host.pci().functions()) {
             if (intent.includes(f.address()) && f.lspci().isPresent() && !f.isBridge()) {
-                noFunctionReset(f.lspci().get()).ifPresent(why -> cases.computeIfAbsent(f.address(), Case::new).lspci = Optional.of(why));
+                noFunctionReset(f.lspci().get()).flatMap(why -> noBusReset(host, intent, f).map(bus -> why + "; " + bus))
+                        .ifPresent(why -> cases.computeIfAbsent(f.address(), Case::new).lspci = Optional.of(why));
             }
         }
         List<Finding> out = new ArrayList<>();
@@ -78,8 +79,25 @@ public final class NoResetRule implements Rule {
         if (afFlr || pm.isEmpty() || pm.get().noSoftReset().isEmpty() || !pm.get().noSoftReset().get()) {
             return Optional.empty();
         }
-        return Optional.of("DevCap FLReset- and PM NoSoftRst+: no function-level reset and no reset through D3hot; "
-                + "only a secondary bus reset remains, which resets every device behind the same bridge");
+        return Optional.of("DevCap FLReset- and PM NoSoftRst+: no function-level reset and no reset through D3hot");
+    }
+
+    /**
+     * Why the last resort, a secondary bus reset, is not available either: a device on the root bus has no
+     * parent bridge to reset, and a bus reset is refused while the bus holds devices the VM does not own.
+     * Empty when every function on the bus is passed through (QEMU can then hot-reset the bus).
+     */
+    static Optional<String> noBusReset(HostModel host, PassthroughIntent intent, PciFunction f) {
+        PciAddress a = f.address();
+        if (a.bus() == 0) {
+            return Optional.of("it sits on the root bus, where no secondary bus reset exists");
+        }
+        List<String> others = host.pci().functions().stream()
+                .filter(o -> o.address().domain() == a.domain() && o.address().bus() == a.bus() && !o.address().equals(a))
+                .filter(o -> !intent.includes(o.address()))
+                .map(o -> o.address() + o.driver().map(d -> " (" + d + ")").orElse("")).toList();
+        return others.isEmpty() ? Optional.empty()
+                : Optional.of("a bus reset would also reset " + String.join(", ", others) + ", which the VM does not own");
     }
 
     private Finding finding(HostModel host, Case c) {
@@ -93,8 +111,8 @@ public final class NoResetRule implements Rule {
         List<String> said = new ArrayList<>();
         if (!c.lost.isEmpty()) {
             f.severity(Severity.ERROR);
-            said.add(c.device + " did not come back to D0 (" + c.lost.size() + " line(s): '" + c.lost.get(0).detail()
-                    + "'); the device is inaccessible until the host is power-cycled"
+            said.add("it did not come back to D0 (" + c.lost.size() + " line(s): '" + c.lost.get(0).detail()
+                    + "'), so the device stays inaccessible, often until the host is power-cycled"
                     + driver.map(d -> ", while driver " + d + " held it").orElse(""));
         }
         if (!c.noReset.isEmpty()) {
