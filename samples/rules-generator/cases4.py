@@ -263,7 +263,8 @@ def c_sriov_no_vfs():
         "vfio-pci waits for X710 VFs that were never created",
         "epyc-kvm1, Ubuntu 24.04 (kernel 6.8.0-49-generic), EPYC 9354P on Supermicro H13SSL-N, X710-2 01:00.0/01:00.1 (i40e).",
         "vfio.conf claims the X710 VF id 8086:154c, but `sriov_numvfs` was never written (the systemd unit that did it was lost in a reinstall): both PFs show `Total VFs: 64, Number of VFs: 0`, no VF appears in dmesg or the groups. VMs referencing 01:02.x cannot start.",
-        ["SRIOV-NO-VFS (warning) 0000:01:00.0 (and 0000:01:00.1): {lspci-nnvvv.txt:Number of VFs: 0}, VF device ID {lspci-nnvvv.txt:Device ID: 154c}; expected by {modprobe-vfio.conf:options vfio-pci ids=8086:154c}"]))
+        ["SRIOV-NO-VFS (warning) 0000:01:00.0 (and 0000:01:00.1): {lspci-nnvvv.txt:Number of VFs: 0}, VF device ID {lspci-nnvvv.txt:Device ID: 154c}; expected by {modprobe-vfio.conf:options vfio-pci ids=8086:154c}",
+         "ADVISE-IOMMU-PT (info) host: {dmesg.txt:iommu: Default domain type: Translated}, VF ids requested for vfio-pci ({modprobe-vfio.conf:options vfio-pci ids=8086:154c}), no iommu=pt in {cmdline:BOOT_IMAGE}"]))
     return h
 
 def c_sriov_no_vfs_quiet():

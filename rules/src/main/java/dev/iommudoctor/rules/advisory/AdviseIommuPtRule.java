@@ -10,6 +10,7 @@ import dev.iommudoctor.rules.api.Severity;
 import dev.iommudoctor.rules.model.HostModel;
 import dev.iommudoctor.rules.model.IommuAssessment.DomainMode;
 import dev.iommudoctor.rules.model.PassthroughIntent;
+import dev.iommudoctor.rules.model.Tri;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public final class AdviseIommuPtRule implements Rule {
 
     @Override
     public RuleResult evaluate(HostModel host) {
-        if (host.iommu().mode() != DomainMode.TRANSLATED || host.cmdline().hasOption("iommu", "pt")
+        if (host.iommu().enabled() != Tri.YES || host.iommu().mode() != DomainMode.TRANSLATED || host.cmdline().hasOption("iommu", "pt")
                 || host.cmdline().last("iommu.passthrough").map(v -> v.equals("1") || v.equalsIgnoreCase("y")).orElse(false)) {
             return RuleResult.passed();
         }

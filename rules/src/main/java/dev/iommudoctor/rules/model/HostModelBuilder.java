@@ -77,7 +77,9 @@ public final class HostModelBuilder implements EventSink {
     /** Cheap looks at every log record: which driver talks about which device, the CPU model, the host. */
     private void observe(LogRecord r) {
         BootFramebuffer.collect(r, bootFramebuffer);
-        if (r.device().isPresent() && r.origin().isPresent() && !NOT_DRIVERS.contains(r.origin().get())) {
+        // QEMU/libvirt lines name devices too ("qemu-system-x86_64: ... vfio 0000:01:00.0: ..."): not a driver
+        if (r.device().isPresent() && r.origin().isPresent() && !NOT_DRIVERS.contains(r.origin().get())
+                && !r.origin().get().startsWith("qemu")) {
             lastDriverLine.put(r.device().get(), r);
         }
         if (cpuModel.isEmpty() && r.text().startsWith("smpboot: CPU0: ")) {

@@ -3,12 +3,16 @@ package dev.iommudoctor.rules.model;
 import dev.iommudoctor.parser.event.DomainHostdev;
 import dev.iommudoctor.parser.event.PassthroughError;
 import dev.iommudoctor.parser.event.PciAddress;
+import dev.iommudoctor.parser.event.VfioEvent;
+import dev.iommudoctor.parser.event.VfioEventKind;
 import dev.iommudoctor.rules.api.EvidenceLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whether, and for which devices, the host is set up for (or attempting) PCI passthrough: vfio-pci ids
@@ -39,6 +43,14 @@ public record PassthroughIntent(Set<PciAddress> devices, List<EvidenceLine> evid
                 evidence.add(EvidenceLine.of(f.driverSource().get(), f.address() + ": Kernel driver in use: vfio-pci"));
             }
         }
+        for (VfioEvent e : host.events(VfioEvent.class)) {
+            // "vfio_pci: add [10de:2489[ffffffff:ffffffff]] ...": ids given to vfio-pci, wherever they were configured
+            Matcher m = ADDED_ID.matcher(e.detail());
+            if (e.kind() == VfioEventKind.ID_ADDED && m.find()) {
+                host.pci().withId(m.group(1)).forEach(f -> devices.add(f.address()));
+                evidence.add(line(e.record().text(), e));
+            }
+        }
         for (PassthroughError e : host.events(PassthroughError.class)) {
             e.device().ifPresent(devices::add);
             evidence.add(line(e.record().text(), e));
@@ -55,7 +67,9 @@ public record PassthroughIntent(Set<PciAddress> devices, List<EvidenceLine> evid
         return devices.contains(address);
     }
 
-    private static EvidenceLine line(String text, PassthroughError e) {
+    private static final Pattern ADDED_ID = Pattern.compile("add \\[([0-9a-f]{4}:[0-9a-f]{4})");
+
+    private static EvidenceLine line(String text, dev.iommudoctor.parser.event.LogEvent e) {
         int nl = text.indexOf('\n');
         return EvidenceLine.of(e.span(), nl < 0 ? text : text.substring(0, nl));
     }

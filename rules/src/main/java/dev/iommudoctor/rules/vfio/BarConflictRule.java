@@ -57,6 +57,8 @@ public final class BarConflictRule implements Rule {
                 .distinct().toList());
         boolean sysfbEra = host.kernel().map(k -> k.atLeast(5, 15)).orElse(true);
         var f = finding().device(device).evidence(events);
+        host.events(VfioEvent.class).stream().filter(e -> e.kind() == VfioEventKind.VGA_ARBITRATION
+                && e.device().map(device::equals).orElse(false) && e.detail().contains("boot VGA device")).forEach(f::evidence);
         fb.forEach(f::evidence);
         if (host.cmdline().present() && (host.cmdline().has("video") || host.cmdline().has("initcall_blacklist"))) {
             f.evidence(host.cmdline().evidence());

@@ -32,7 +32,8 @@ public final class DmaMapFailedRule implements Rule {
     @Override
     public RuleResult evaluate(HostModel host) {
         List<PassthroughError> maps = host.events(PassthroughError.class).stream()
-                .filter(e -> e.kind() == PassthroughErrorKind.DMA_MAP_FAILED).toList();
+                .filter(e -> e.kind() == PassthroughErrorKind.DMA_MAP_FAILED
+                        || (e.kind() == PassthroughErrorKind.CONTAINER_SETUP_FAILED && pinningFailed(e.detail()))).toList();
         List<VfioEvent> memlock = host.events(VfioEvent.class).stream()
                 .filter(e -> e.kind() == VfioEventKind.MEMLOCK_LIMIT).toList();
         List<PassthroughError> noMem = maps.stream().filter(e -> enomem(e.detail())).toList();
@@ -73,6 +74,11 @@ public final class DmaMapFailedRule implements Rule {
                     + "(or vfio_iommu_type1.dma_entry_limit=262144 on the kernel command line), then reload vfio_iommu_type1 or reboot");
         }
         return RuleResult.of(List.of(f.build()));
+    }
+
+    /** A container setup that failed because the memory listener could not map guest RAM (vfio_dma_map = -12). */
+    static boolean pinningFailed(String detail) {
+        return detail.contains("dma_map") && enomem(detail);
     }
 
     private static boolean enomem(String detail) {

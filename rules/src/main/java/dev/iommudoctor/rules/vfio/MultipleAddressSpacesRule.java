@@ -18,12 +18,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code vfio 0000:01:00.1: group 1 used in multiple address spaces}: the functions of one IOMMU group
- * were split between VMs (or between a VM and a container runtime's second sandbox). A group is one
- * DMA address space; it goes to one VM, whole. Kept apart from VFIO-PROBE-FAILED because the fix is a
+ * {@code vfio 0000:01:00.1: group 1 used in multiple address spaces}: QEMU was given functions of one IOMMU
+ * group in different guest DMA address spaces (one behind a virtual IOMMU, or a container runtime plugging
+ * each function separately). A group is one host IOMMU context: all of it goes to one address space of
+ * one VM. Kept apart from VFIO-PROBE-FAILED because the fix is a
  * VM configuration change, not a host driver or kernel one.
  */
-@DiagnosticRule(id = "VFIO-MULTIPLE-ADDRESS-SPACES", title = "One IOMMU group split across several VMs",
+@DiagnosticRule(id = "VFIO-MULTIPLE-ADDRESS-SPACES", title = "Functions of one IOMMU group placed in different guest address spaces",
         severity = Severity.ERROR, matrixRow = MatrixRow.GROUP_VIABILITY)
 public final class MultipleAddressSpacesRule implements Rule {
 
@@ -52,16 +53,18 @@ public final class MultipleAddressSpacesRule implements Rule {
                     }
                 }
             }
-            f.message("IOMMU group %s is one DMA address space and can be attached to only one VM, but its functions were "
-                            + "given to more than one (%d time(s)).%s%s", group, errors.size(),
-                    members.isEmpty() ? "" : " Group members: " + members + ".",
+            f.message("QEMU was asked to put functions of IOMMU group %s into different guest DMA address spaces (%d time(s)). "
+                            + "A group shares one IOMMU context on the host, so all of its functions must sit in one address "
+                            + "space of one VM: the same VM, and either all behind the guest's virtual IOMMU or none of them.%s%s",
+                    group, errors.size(), members.isEmpty() ? "" : " Group members: " + members + ".",
                     domains.size() > 1 ? " libvirt assigns them to: " + domains + "." : "")
-                    .remedy("assign every endpoint function of group " + group + " (e.g. GPU 01:00.0 and its audio 01:00.1) "
-                            + "to the same VM, in one <hostdev> list / one QEMU command line")
-                    .remedy("Kata/KubeVirt: request the whole group as one resource (all functions in one pod/VMI), not one "
-                            + "function per container")
-                    .remedy("if the functions must go to different VMs, they need separate groups: another slot (ACS-capable "
-                            + "root port), never the same multifunction device");
+                    .remedy("assign every endpoint function of group " + group + " (e.g. the GPU and its HDMI audio function) "
+                            + "to the same VM, placed the same way: both on the same guest root port / bus (a multifunction "
+                            + "device in the guest), not one behind intel-iommu/virtio-iommu and the other outside it")
+                    .remedy("Kata Containers / KubeVirt: request the whole group as one resource and let it be cold- or hot-plugged "
+                            + "onto one port (e.g. Kata hot_plug_vfio or cold_plug_vfio = \"root-port\"), not one function per container")
+                    .remedy("functions that must go to different VMs need different groups: an ACS-capable slot, never two "
+                            + "functions of one multifunction card");
             out.add(f.build());
         });
         return RuleResult.of(out);

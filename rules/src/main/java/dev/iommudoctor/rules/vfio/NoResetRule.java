@@ -118,6 +118,13 @@ public final class NoResetRule implements Rule {
         if (!c.noReset.isEmpty()) {
             said.add("QEMU/libvirt found no reset method for it: " + c.noReset.get(0).detail());
         }
+        if (c.lspci.isEmpty() && (!c.lost.isEmpty() || !c.noReset.isEmpty())) {
+            // the device was lost: its missing FLR/PM reset explains why, even where a bus reset still exists
+            host.pci().get(c.device).flatMap(PciFunction::lspci).ifPresent(d -> noFunctionReset(d).ifPresent(why -> {
+                said.add("lspci: " + why);
+                f.evidence(new EvidenceLine(d.span().source(), d.span().line(), c.device + ": " + why));
+            }));
+        }
         c.lspci.ifPresent(why -> said.add("lspci: " + why));
         f.message("%s: %s. Without a working reset a GPU or NIC keeps state between VM runs and often hangs on the second "
                 + "start or after a host driver bind/unbind cycle.", label, String.join("; ", said));

@@ -41,7 +41,10 @@ public final class ProbeFailedRule implements Rule {
         Map<String, List<LogEvent>> cases = new LinkedHashMap<>();
         for (PassthroughError e : host.events(PassthroughError.class)) {
             boolean mine = switch (e.kind()) {
-                case CONTAINER_SETUP_FAILED -> e.device().map(d -> !rmrr.contains(d)).orElse(true);
+                // EPERM from VFIO_SET_IOMMU is the missing interrupt remapping the IRQ rules explain
+                case CONTAINER_SETUP_FAILED -> e.device().map(d -> !rmrr.contains(d)).orElse(true)
+                        && !(e.detail().contains("Operation not permitted") && noInterruptRemapping(host))
+                        && !DmaMapFailedRule.pinningFailed(e.detail()); // VFIO-DMA-MAP-FAILED's
                 case GROUP_OPEN_FAILED -> !e.detail().contains("/dev/vfio/vfio"); // container missing: KERNEL-NO-VFIO
                 case DEVICE_GET_FAILED, DEVICE_BUSY, NO_IOMMU -> true;
                 default -> false;
@@ -53,7 +56,8 @@ public final class ProbeFailedRule implements Rule {
         }
         for (VfioEvent e : host.events(VfioEvent.class)) {
             boolean vfioOrigin = e.record().origin().map(o -> o.startsWith("vfio")).orElse(false);
-            if (e.kind() == VfioEventKind.PROBE_FAILED
+            // -22 with the IOMMU known to be off is the IOMMU rules' finding, not a separate one
+            if ((e.kind() == VfioEventKind.PROBE_FAILED && !(e.detail().endsWith("-22") && iommuNotWorking(host)))
                     || (e.kind() == VfioEventKind.INVALID_ROM && vfioOrigin && e.device().map(d -> host.vfio().hostdev(d)
                             .map(h -> h.romFile().isEmpty() && !h.romBarOff()).orElse(true)).orElse(false))) {
                 cases.computeIfAbsent(e.kind() + " " + e.device().map(Object::toString).orElse(e.detail()),
@@ -63,6 +67,17 @@ public final class ProbeFailedRule implements Rule {
         List<Finding> out = new ArrayList<>();
         cases.values().forEach(events -> out.add(finding(host, events)));
         return RuleResult.of(out);
+    }
+
+    /** Known off, or a boot log that put no device into any IOMMU group ('DMAR: IOMMU enabled' alone proves nothing). */
+    private static boolean iommuNotWorking(HostModel host) {
+        return host.iommu().enabled() == Tri.NO
+                || (host.has(dev.iommudoctor.rules.api.Fact.BOOT_LOG) && host.pci().groups().isEmpty());
+    }
+
+    private static boolean noInterruptRemapping(HostModel host) {
+        return host.iommu().interruptRemapping() == Tri.NO
+                || host.events(VfioEvent.class).stream().anyMatch(v -> v.kind() == VfioEventKind.NO_INTERRUPT_REMAPPING);
     }
 
     private Finding finding(HostModel host, List<LogEvent> events) {
@@ -76,7 +91,9 @@ public final class ProbeFailedRule implements Rule {
         String what = device == null ? "the device" : host.pci().get(device).map(PciFunction::label).orElse(device.toString());
         String text = first instanceof PassthroughError p ? p.detail() : ((VfioEvent) first).detail();
         String times = events.size() > 1 ? " (" + events.size() + " times)" : "";
-        String group = first instanceof PassthroughError p && p.group().isPresent() ? String.valueOf(p.group().getAsInt()) : "N";
+        java.util.regex.Matcher vfioFile = java.util.regex.Pattern.compile("/dev/vfio/(\\d+)").matcher(text);
+        String group = first instanceof PassthroughError p && p.group().isPresent() ? String.valueOf(p.group().getAsInt())
+                : vfioFile.find() ? vfioFile.group(1) : "N";
         if (first instanceof VfioEvent v && v.kind() == VfioEventKind.INVALID_ROM) {
             return f.severity(Severity.WARNING)
                     .message("vfio-pci could not read a valid option ROM from %s%s: %s. A GPU whose ROM is shadowed by the "
@@ -106,7 +123,11 @@ public final class ProbeFailedRule implements Rule {
                             + "kernel refused to put the group into a VM-controlled IOMMU domain.", group, what, times, text)
                     .remedy("look at the kernel log at that moment: dmesg | tail -50 (RMRR / 'Firmware has requested this device "
                             + "have a 1:1 IOMMU mapping', DMAR or AMD-Vi errors)")
-                    .remedy(p.detail().contains("Input/output error")
+                    .remedy(p.detail().contains("Operation not permitted")
+                            ? "Operation not permitted: vfio_iommu_type1 refuses groups without interrupt remapping; look for "
+                            + "'No interrupt remapping support' in dmesg and enable interrupt remapping (firmware x2APIC/IR, "
+                            + "no intremap=off) rather than allow_unsafe_interrupts"
+                            : p.detail().contains("Input/output error")
                             ? "Input/output error from VFIO_SET_IOMMU usually means the IOMMU driver cannot create the domain: "
                             + "for mediated devices (GVT-g, vGPU) make sure the parent driver (i915 with enable_gvt=1, nvidia "
                             + "vGPU manager) and kvmgt/vfio_mdev are loaded and the host IOMMU is on; check dmesg for the reason"
