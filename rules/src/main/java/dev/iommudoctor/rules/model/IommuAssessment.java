@@ -47,7 +47,7 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
             ev.add(line(t));
         }
         for (IommuStatus s : host.events(IommuStatus.class)) {
-            if (indicatesHardware(s.state())) {
+            if (indicatesHardware(s.state()) && !optionEcho(s)) {
                 table = Tri.YES;
             }
         }
@@ -58,7 +58,7 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
         Optional<String> disabledBy = disabledBy(p, vendor);
         Tri enabled = Tri.UNKNOWN;
         for (IommuStatus s : host.events(IommuStatus.class)) {
-            if (s.state() == IommuState.ENABLED) {
+            if (s.state() == IommuState.ENABLED && !(optionEcho(s) && table == Tri.NO)) {
                 enabled = Tri.YES;
                 ev.add(line(s));
             } else if (meansDisabled(s.state()) && enabled != Tri.YES) {
@@ -113,6 +113,14 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
             irEv.add(p.evidence());
         }
         return new IommuAssessment(table, enabled, mode, disabledBy, ir, irMode, List.copyOf(ev), List.copyOf(irEv));
+    }
+
+    /**
+     * Intel's bare {@code DMAR: IOMMU enabled} is printed by the intel_iommu=on option parser, before any
+     * table is read: it proves the option, not the hardware.
+     */
+    private static boolean optionEcho(IommuStatus s) {
+        return s.vendor() == dev.iommudoctor.parser.event.IommuVendor.INTEL && s.record().text().trim().equals("DMAR: IOMMU enabled");
     }
 
     /** The kernel found IOMMU hardware described by firmware. */
