@@ -38,8 +38,7 @@ public final class KernelNoVfioRule implements Rule {
                 .filter(e -> e.kind() == PassthroughErrorKind.GROUP_OPEN_FAILED && e.detail().contains("/dev/vfio/vfio")
                         && e.detail().contains("No such file or directory")).toList();
         List<LoadedModule> modules = host.events(LoadedModule.class);
-        boolean lsmodWithoutVfio = !modules.isEmpty() && modules.stream().noneMatch(m -> VFIO_MODULES.contains(m.name()))
-                && !builtInSigns(host);
+        boolean lsmodWithoutVfio = lsmodWithoutVfio(host);
         if (noContainer.isEmpty() && !lsmodWithoutVfio) {
             return RuleResult.passed();
         }
@@ -63,6 +62,12 @@ public final class KernelNoVfioRule implements Rule {
                 .remedy("if modprobe says 'Module vfio-pci not found': the kernel lacks it; check "
                         + "grep -E 'CONFIG_VFIO(_PCI)?=' /boot/config-$(uname -r) and install a kernel built with CONFIG_VFIO_PCI")
                 .build()));
+    }
+
+    /** The bundle's lsmod lists no VFIO module and nothing shows vfio-pci built in. */
+    public static boolean lsmodWithoutVfio(HostModel host) {
+        List<LoadedModule> modules = host.events(LoadedModule.class);
+        return !modules.isEmpty() && modules.stream().noneMatch(m -> VFIO_MODULES.contains(m.name())) && !builtInSigns(host);
     }
 
     /** vfio-pci can be built in (no lsmod line): then it still leaves traces. */

@@ -14,6 +14,7 @@ import dev.iommudoctor.rules.api.MatrixRow;
 import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.api.RuleResult;
 import dev.iommudoctor.rules.api.Severity;
+import dev.iommudoctor.rules.kernel.KernelNoVfioRule;
 import dev.iommudoctor.rules.model.HostModel;
 import dev.iommudoctor.rules.model.PciFunction;
 import dev.iommudoctor.rules.model.Tri;
@@ -45,7 +46,9 @@ public final class ProbeFailedRule implements Rule {
                 case CONTAINER_SETUP_FAILED -> e.device().map(d -> !rmrr.contains(d)).orElse(true)
                         && !(e.detail().contains("Operation not permitted") && noInterruptRemapping(host))
                         && !DmaMapFailedRule.pinningFailed(e.detail()); // VFIO-DMA-MAP-FAILED's
-                case GROUP_OPEN_FAILED -> !e.detail().contains("/dev/vfio/vfio"); // container missing: KERNEL-NO-VFIO
+                // the container missing, or no vfio module at all: KERNEL-NO-VFIO
+                case GROUP_OPEN_FAILED -> !e.detail().contains("/dev/vfio/vfio")
+                        && !(e.detail().contains("No such file") && KernelNoVfioRule.lsmodWithoutVfio(host));
                 case DEVICE_GET_FAILED, DEVICE_BUSY, NO_IOMMU -> true;
                 default -> false;
             };
