@@ -9,7 +9,7 @@ import dev.iommudoctor.rules.api.RuleResult;
 import dev.iommudoctor.rules.api.Severity;
 import dev.iommudoctor.rules.model.HostModel;
 import dev.iommudoctor.rules.model.IommuAssessment.DomainMode;
-import dev.iommudoctor.rules.model.PassthroughIntent;
+import dev.iommudoctor.rules.model.PassthroughDevices;
 import dev.iommudoctor.rules.model.Tri;
 import java.util.List;
 
@@ -29,7 +29,7 @@ public final class AdviseIommuPtRule implements Rule {
                 || host.cmdline().last("iommu.passthrough").map(v -> v.equals("1") || v.equalsIgnoreCase("y")).orElse(false)) {
             return RuleResult.passed();
         }
-        PassthroughIntent intent = PassthroughIntent.of(host);
+        PassthroughDevices intent = PassthroughDevices.of(host);
         if (!intent.any()) {
             return RuleResult.passed();
         }

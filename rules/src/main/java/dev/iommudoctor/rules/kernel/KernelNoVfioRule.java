@@ -12,7 +12,7 @@ import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.api.RuleResult;
 import dev.iommudoctor.rules.api.Severity;
 import dev.iommudoctor.rules.model.HostModel;
-import dev.iommudoctor.rules.model.PassthroughIntent;
+import dev.iommudoctor.rules.model.PassthroughDevices;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +30,7 @@ public final class KernelNoVfioRule implements Rule {
 
     @Override
     public RuleResult evaluate(HostModel host) {
-        PassthroughIntent intent = PassthroughIntent.of(host);
+        PassthroughDevices intent = PassthroughDevices.of(host);
         if (!intent.any()) {
             return RuleResult.passed();
         }

@@ -73,7 +73,7 @@ public final class KernelTooOldRule implements Rule {
                         + "kernel, e.g. Ubuntu linux-generic-hwe, Debian bookworm-backports, Proxmox opt-in kernels, RHEL 9")
                 .remedy("after the upgrade re-run iommu-doctor: intel_iommu/vfio-pci settings carry over, but check "
                         + "video=efifb:off versus initcall_blacklist=sysfb_init for the boot GPU");
-        dev.iommudoctor.rules.model.PassthroughIntent.of(host).evidence().stream().limit(3).forEach(f::evidence);
+        dev.iommudoctor.rules.model.PassthroughDevices.of(host).evidence().stream().limit(3).forEach(f::evidence);
         if (ancient) {
             f.severity(Severity.ERROR);
         }

@@ -17,7 +17,7 @@ import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.api.RuleResult;
 import dev.iommudoctor.rules.api.Severity;
 import dev.iommudoctor.rules.model.HostModel;
-import dev.iommudoctor.rules.model.PassthroughIntent;
+import dev.iommudoctor.rules.model.PassthroughDevices;
 import dev.iommudoctor.rules.model.PciFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class NoResetRule implements Rule {
                 cases.computeIfAbsent(e.device().get(), Case::new).noReset.add(e);
             }
         }
-        PassthroughIntent intent = PassthroughIntent.of(host);
+        PassthroughDevices intent = PassthroughDevices.of(host);
         for (PciFunction f : host.pci().functions()) {
             if (intent.includes(f.address()) && f.lspci().isPresent() && !f.isBridge()) {
                 noFunctionReset(f.lspci().get()).flatMap(why -> noBusReset(host, intent, f).map(bus -> why + "; " + bus))
@@ -87,7 +87,7 @@ public final class NoResetRule implements Rule {
      * parent bridge to reset, and a bus reset is refused while the bus holds devices the VM does not own.
      * Empty when every function on the bus is passed through (QEMU can then hot-reset the bus).
      */
-    static Optional<String> noBusReset(HostModel host, PassthroughIntent intent, PciFunction f) {
+    static Optional<String> noBusReset(HostModel host, PassthroughDevices intent, PciFunction f) {
         PciAddress a = f.address();
         if (a.bus() == 0) {
             return Optional.of("it sits on the root bus, where no secondary bus reset exists");

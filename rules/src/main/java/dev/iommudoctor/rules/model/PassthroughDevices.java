@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * @param devices  every PCI function named by any of these sources
  * @param evidence the lines that show the intent (one per source line, de-duplicated by the finding)
  */
-public record PassthroughIntent(Set<PciAddress> devices, List<EvidenceLine> evidence) {
+public record PassthroughDevices(Set<PciAddress> devices, List<EvidenceLine> evidence) {
 
-    public static PassthroughIntent of(HostModel host) {
+    public static PassthroughDevices of(HostModel host) {
         Set<PciAddress> devices = new TreeSet<>();
         List<EvidenceLine> evidence = new ArrayList<>();
         VfioConfig vfio = host.vfio();
@@ -55,7 +55,7 @@ public record PassthroughIntent(Set<PciAddress> devices, List<EvidenceLine> evid
             e.device().ifPresent(devices::add);
             evidence.add(line(e.record().text(), e));
         }
-        return new PassthroughIntent(devices, List.copyOf(evidence));
+        return new PassthroughDevices(devices, List.copyOf(evidence));
     }
 
     /** True when anything shows the host passes (or tries to pass) devices to VMs. */
