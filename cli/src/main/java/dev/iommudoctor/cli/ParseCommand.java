@@ -94,9 +94,10 @@ final class ParseCommand implements Callable<Integer> {
         for (Map.Entry<String, Long> e : s.eventCounts().entrySet()) {
             out.printf(Locale.ROOT, "  %-28s %10d%n", e.getKey(), e.getValue());
         }
-        if (s.lines() > 0) {
-            out.printf(Locale.ROOT, "  unrecognized lines: %d of %d (%.1f%%)%n", s.unrecognized(), s.lines(),
-                    100.0 * s.unrecognized() / s.lines());
+        if (s.records() > 0 && (s.kind() == SourceKind.KERNEL_LOG || s.kind() == SourceKind.QEMU_LOG)) {
+            out.printf(Locale.ROOT, "  records: %d (from %d lines); unrecognized: %d (%.1f%%), typed: %.1f%%%n", s.records(),
+                    s.lines(), s.unrecognized(), 100.0 * s.unrecognized() / s.records(),
+                    100.0 * (s.records() - s.unrecognized()) / s.records());
         }
         out.printf(Locale.ROOT, "  diagnostics: %d%n", s.diagnostics());
         out.printf(Locale.ROOT, "  throughput: %.1f MB/s (%.3f s)%n", s.bytes() / 1e6 / Math.max(seconds, 1e-9), seconds);

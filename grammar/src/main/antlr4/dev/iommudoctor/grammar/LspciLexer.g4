@@ -10,7 +10,8 @@
  * Indentation is TABs or the 8-space runs that tab expansion leaves behind.
  *
  * The grammar is structural on purpose: it finds the header parts, the indentation level and the
- * "Key:" of each body line; the meaning of values is read by the Java event builder.
+ * kind of each body line (capability header, "Key: value", plain text); the meaning of values is read
+ * by the Java event builder (parser/internal/LspciEventBuilder).
  */
 lexer grammar LspciLexer;
 
@@ -20,7 +21,7 @@ lexer grammar LspciLexer;
 SLOT        : Bdf ('/' Bdf)* -> mode(HEADER) ;
 
 // 00: 86 80 c9 10 07 05 10 00 01 00 00 02 10 00 00 00   (config-space dump row, never a device)
-HEX_ROW     : HexDigit HexDigit HexDigit? ':' (' ' HexDigit HexDigit)+ [ \t]* ;
+HEX_ROW     : HexDigit HexDigit HexDigit? ':' (' ' HexDigit HexDigit)+ [ \t]* Nl ;
 
 // Three levels, longest first. A level is one TAB or eight spaces; trailing blanks belong to the
 // indentation ("\t\t\t 10BitTagComp+ ..." continuation lines carry one extra space).
@@ -31,6 +32,7 @@ INDENT2     : Ind Ind ' '* -> mode(BODY) ;
 // \tKernel driver in use: vfio-pci   (a run of fewer than 8 spaces also counts as one level)
 INDENT1     : (Ind ' '* | ' '+) -> mode(BODY) ;
 
+// the end of an empty line (CR is stripped by the line reader; accepted anyway)
 NL          : '\r'? '\n' ;
 
 // Anything else at column 0 ("!!! Unknown header type", a pasted shell prompt). One character and
@@ -44,6 +46,7 @@ mode HEADER;
 CLASS_TEXT  : ~[:\r\n]+ ;
 // ": " between class and vendor/device
 CLASS_SEP   : ':' ' '? -> mode(DESC) ;
+// end of a header cut before its colon: "07:00.0 Signal processing contr"
 H_NL        : '\r'? '\n' -> type(NL), mode(DEFAULT_MODE) ;
 
 // ---------------------------------------------------------------- header: vendor and device part
@@ -59,36 +62,36 @@ IDS         : '[' Hex4 ':' Hex4 ']' ;
 NUM_IDS     : Hex4 ':' Hex4 ;
 // NVIDIA, Corporation, [GeForce, 1080]
 WORD        : ~[ \t\r\n]+ ;
+// the blanks between words
 SP          : [ \t]+ ;
+// end of the header line
 D_NL        : '\r'? '\n' -> type(NL), mode(DEFAULT_MODE) ;
 
 // ---------------------------------------------------------------- indented body line
+// One token per line content, newline included: body lines are 95% of a -vvv dump and every token and
+// lexer action costs, so the key/value split of a KV_LINE is left to the event builder (first colon).
 mode BODY;
 
-// Capabilities: [60] Power Management version 3   (before KEY: same length, first rule wins)
-CAP_KEY     : 'Capabilities:' -> mode(VALUE) ;
-// Kernel driver in use:   DevCap:   Region 0:   (the text up to the first colon)
-KEY         : ~[:\r\n]+ ':' -> mode(VALUE) ;
-// a line without a key ("Memory at f6000000 (32-bit, ...)"): one char, then the rest in VALUE
-TEXT_START  : ~[\r\n] -> more, mode(VALUE) ;
-B_NL        : '\r'? '\n' -> type(NL), mode(DEFAULT_MODE) ;
-
-// ---------------------------------------------------------------- rest of a body line
-mode VALUE;
-
-// "\tMaxPayload 256 bytes, PhantFunc 0"  (leading blanks kept; the builder trims)
-TEXT        : ~[\r\n]+ ;
-V_NL        : '\r'? '\n' -> type(NL), mode(DEFAULT_MODE) ;
+// Capabilities: [60] Power Management version 3   (before KV_LINE: same length, first rule wins)
+CAP_LINE    : 'Capabilities:' ~[\r\n]* Nl -> mode(DEFAULT_MODE) ;
+// Kernel driver in use: vfio-pci      DevCap:\tMaxPayload 256 bytes, PhantFunc 0
+KV_LINE     : ~[:\r\n]+ ':' ~[\r\n]* Nl -> mode(DEFAULT_MODE) ;
+// Memory at f6000000 (32-bit, non-prefetchable) [size=16M]   (no colon; on a line with one KV_LINE is longer)
+TEXT_LINE   : ~[:\r\n]+ Nl -> mode(DEFAULT_MODE) ;
+// : a line that starts with a colon, kept whole
+COLON_LINE  : ':' ~[\r\n]* Nl -> type(TEXT_LINE), mode(DEFAULT_MODE) ;
+// indentation followed by nothing
+B_NL        : Nl -> type(NL), mode(DEFAULT_MODE) ;
 
 // ---------------------------------------------------------------- unexpected column-0 text
 mode STRAY_LINE;
 
-// !!! Unknown header type 7f
-STRAY       : ~[\r\n]+ ;
-S_NL        : '\r'? '\n' -> type(NL), mode(DEFAULT_MODE) ;
+// !!! Unknown header type 7f   (newline included)
+STRAY       : ~[\r\n]* Nl -> mode(DEFAULT_MODE) ;
 
 // ---------------------------------------------------------------- fragments
 fragment Bdf      : (Hex4 ':')? HexDigit HexDigit ':' HexDigit HexDigit '.' [0-7] ;
 fragment Hex4     : HexDigit HexDigit HexDigit HexDigit ;
 fragment HexDigit : [0-9a-fA-F] ;
 fragment Ind      : '\t' | '        ' ;
+fragment Nl       : '\r'? '\n' ;

@@ -24,19 +24,19 @@ description : (WORD | SP | IDS | NUM_IDS | REV | PROG_IF)* ;
 item        : capability | bodyLine | detailLine | hexRow | blankLine | strayLine ;
 
 // \tCapabilities: [148 v1] Access Control Services   (+ its deeper lines)
-capability  : INDENT1 CAP_KEY TEXT? NL detailLine* ;
+capability  : INDENT1 CAP_LINE detailLine* ;
 
 // \tKernel driver in use: vfio-pci      or, without a key,   \tMemory at f6000000 (32-bit, non-prefetchable) [size=16M]
-bodyLine    : INDENT1 (KEY TEXT? | TEXT) NL ;
+bodyLine    : INDENT1 (KV_LINE | TEXT_LINE) ;
 
 // \t\tACSCap:\tSrcValid+ TransBlk+ ReqRedir+ CmpltRedir+ UpstreamFwd+ EgressCtrl- DirectTrans-
-detailLine  : (INDENT2 | INDENT3) (KEY TEXT? | CAP_KEY TEXT? | TEXT) NL ;
+detailLine  : (INDENT2 | INDENT3) (KV_LINE | TEXT_LINE | CAP_LINE) ;
 
 // 40: 01 48 03 c8 08 00 00 00 05 50 80 00 00 00 00 00
-hexRow      : HEX_ROW NL ;
+hexRow      : HEX_ROW ;
 
 // an empty line, or one with blanks only
 blankLine   : (INDENT1 | INDENT2 | INDENT3)? NL ;
 
 // !!! Unknown header type 7f
-strayLine   : STRAY NL ;
+strayLine   : STRAY ;

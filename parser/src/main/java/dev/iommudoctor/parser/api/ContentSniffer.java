@@ -43,13 +43,16 @@ public final class ContentSniffer {
                             + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\S* \\S+ (?:kernel|\\S+\\[\\d+\\]):"
                             + "|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d,\\d+[+-]\\d\\d:?\\d\\d "
                             + "|kernel: "
+                            + "|\\[\\s*\\d+\\.\\d+ <\\s*\\d+\\.\\d+>\\]|\\[\\s*\\+\\d+\\.\\d+\\]|\\[\\p{L}{2,6}\\d\\d \\d\\d:\\d\\d\\] "
+                            + "|\\[\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?\\] "
                             + "|(?:DMAR|DMAR-IR|AMD-Vi|iommu|pci " + BDF + "|vfio-pci " + BDF + "|\\[drm\\]|\\[Firmware Bug\\]"
                             + "|ACPI|PCI|Linux version|Command line|Kernel command line|DMI|HugeTLB|x86/\\w+|radeon " + BDF
                             + "|Hypervisor detected|Booting Linux)[: ]).*"),
                     Pattern.compile("^\\s+\\S.*|^(?:\\S+ )?\\S+: .*")),
             new Signature(SourceKind.LSPCI,
-                    Pattern.compile("^" + BDF + " (?:[^:]+(?: \\[[0-9a-f]{4}\\])?: .*|[0-9a-f]{4}: [0-9a-f]{4}:[0-9a-f]{4}.*)$"),
-                    Pattern.compile("^(?:\\t| {2,8})\\S.*|^[0-9a-f]{2,3}: (?:[0-9a-f]{2} ){15}[0-9a-f]{2}$")),
+                    Pattern.compile("^" + BDF + " (?:[^:]+(?: \\[[0-9a-f]{4}\\])?: .*|[0-9a-f]{4}: [0-9a-f]{4}:[0-9a-f]{4}.*)$"
+                            + "|^ ?[-+\\\\|]+\\[[0-9a-f]{4}:[0-9a-f]{2}\\]-.*$"),  // lspci -t root: -[0000:00]-+-00.0, +-[0000:40]-
+                    Pattern.compile("^(?:\\t| {2,8})\\S.*|^[0-9a-f]{2,3}: (?:[0-9a-f]{2} ){15}[0-9a-f]{2}$|^ +[|+\\\\]-?.*")),
             new Signature(SourceKind.IOMMU_GROUPS, Pattern.compile(
                     "^(?:\\S*/sys/kernel/iommu_groups/\\d+/devices/\\S+"
                             + "|.*iommu_groups/\\d+.*"

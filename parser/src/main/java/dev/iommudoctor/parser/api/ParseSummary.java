@@ -25,6 +25,11 @@ public record ParseSummary(String source, SourceKind kind, long bytes, long line
                 || (partial && lines == 0);
     }
 
+    /** Events other than diagnostics: for a log, its records (continuation lines joined). */
+    public long records() {
+        return events() - eventCounts.getOrDefault("Diagnostic", 0L);
+    }
+
     public long events() {
         return eventCounts.values().stream().mapToLong(Long::longValue).sum();
     }

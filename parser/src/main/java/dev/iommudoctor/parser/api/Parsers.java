@@ -2,6 +2,9 @@ package dev.iommudoctor.parser.api;
 
 import dev.iommudoctor.parser.internal.FormatParser;
 import dev.iommudoctor.parser.internal.FormatParsers;
+import dev.iommudoctor.parser.internal.FreeTextScan;
+import dev.iommudoctor.parser.event.Event;
+import java.util.List;
 import dev.iommudoctor.parser.internal.LimitedInputStream;
 import dev.iommudoctor.parser.internal.LineReader;
 import dev.iommudoctor.parser.internal.ParseContext;
@@ -42,6 +45,15 @@ public final class Parsers {
      */
     public static ParseSummary parse(String name, InputStream raw, SourceKind kind, ParseLimits limits,
                                      EventSink sink) throws IOException {
+        return parse(name, raw, kind, limits, sink, 0);
+    }
+
+    /**
+     * Parses a section of a larger file (an nvidia-bug-report section, say): line numbers count on
+     * from {@code linesBefore}, so evidence points into the original file.
+     */
+    public static ParseSummary parse(String name, InputStream raw, SourceKind kind, ParseLimits limits,
+                                     EventSink sink, int linesBefore) throws IOException {
         ParseContext ctx = new ParseContext(name, sink);
         BufferedInputStream buffered = new BufferedInputStream(raw, ContentSniffer.HEAD_BYTES);
         InputStream content = buffered;
@@ -55,25 +67,40 @@ public final class Parsers {
             SourceKind actual = kind != null ? kind
                     : SysfsPaths.isAttribute(name) ? SourceKind.SYSFS_ATTRIBUTE
                     : ContentSniffer.sniff(name, head, head.length);
+            boolean wholeFileInHead = head.length < ContentSniffer.HEAD_BYTES;
+            Optional<String> note = Optional.empty();
+            if (actual == SourceKind.UNKNOWN && wholeFileInHead && kind == null
+                    && !FreeTextScan.recognisedLogEvents(name, head, limits.maxLineBytes(), linesBefore).isEmpty()) {
+                actual = SourceKind.KERNEL_LOG;
+                note = Optional.of("no known format as a whole; read as free-form log text");
+            }
             Optional<FormatParser> parser = FormatParsers.forKind(actual);
             if (parser.isEmpty()) {
                 return summary(ctx, actual, 0, 0, false, Optional.of(explain(actual)));
             }
-            LineReader lines = new LineReader(in, limits.maxLineBytes(), ctx);
+            LineReader lines = new LineReader(in, limits.maxLineBytes(), ctx, linesBefore);
             try {
                 parser.get().parse(lines, ctx);
             } catch (EOFException | ZipException e) {
                 String msg = "input is truncated or corrupt after " + lines.bytesRead() + " bytes (" + e.getMessage()
                         + "); events up to line " + lines.lineNumber() + " were kept";
                 ctx.diagnostic(Math.max(1, lines.lineNumber()), "TRUNCATED", msg, "", true);
-                return summary(ctx, actual, lines.bytesRead(), lines.lineNumber(), true, Optional.of(msg));
+                return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, true, Optional.of(msg));
             }
             if (limited.limitReached()) {
                 String msg = "input is larger than the limit of " + limits.maxBytes() + " bytes; only the start was read";
                 ctx.diagnostic(Math.max(1, lines.lineNumber()), "SIZE_LIMIT", msg, "", true);
-                return summary(ctx, actual, lines.bytesRead(), lines.lineNumber(), true, Optional.of(msg));
+                return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, true, Optional.of(msg));
             }
-            return summary(ctx, actual, lines.bytesRead(), lines.lineNumber(), false, Optional.empty());
+            if (wholeFileInHead && ctx.diagnostics() > 0 && actual != SourceKind.KERNEL_LOG && actual != SourceKind.QEMU_LOG) {
+                // A pasted fragment: the lines this format could not read may be log messages (a QEMU error under a group list).
+                List<Event> extra = FreeTextScan.recognisedLogEvents(name, head, limits.maxLineBytes(), linesBefore);
+                extra.forEach(ctx::emit);
+                if (!extra.isEmpty()) {
+                    note = Optional.of(extra.size() + " log message(s) found among lines this format does not have");
+                }
+            }
+            return summary(ctx, actual, lines.bytesRead(), lines.lineNumber() - linesBefore, false, note);
         } catch (EOFException | ZipException e) {
             String msg = "compressed input is truncated or corrupt (" + e.getMessage() + ")";
             ctx.diagnostic(1, "TRUNCATED", msg, "", true);

@@ -1,6 +1,7 @@
 package dev.iommudoctor.parser.event;
 
 import dev.iommudoctor.parser.api.SourceSpan;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,15 @@ import java.util.Optional;
  *                       verbatim, or {@code class: name} for ls-iommu columns
  * @param vendorDeviceId {@code vvvv:dddd} when the listing shows it
  * @param resetCapable   {@code [R]} flag of ls-iommu listings; empty when the form does not say
+ * @param driver         {@code Kernel driver in use:} when the listing used {@code lspci -k}
+ * @param details        other {@code lspci -k}/{@code -v} lines under the device ({@code Subsystem: ...},
+ *                       {@code Kernel modules: nouveau}), trimmed and verbatim
  */
 public record IommuGroupMember(SourceSpan span, int group, PciAddress device, Optional<String> description,
-                               Optional<String> vendorDeviceId, Optional<Boolean> resetCapable) implements Event {
+                               Optional<String> vendorDeviceId, Optional<Boolean> resetCapable,
+                               Optional<String> driver, List<String> details) implements Event {
+
+    public IommuGroupMember {
+        details = List.copyOf(details);
+    }
 }

@@ -2,6 +2,7 @@ package dev.iommudoctor.parser.event;
 
 import dev.iommudoctor.parser.api.SourceSpan;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -31,6 +32,7 @@ import java.util.OptionalInt;
  * @param numaNode     "NUMA node: 0" or the -v Flags line
  * @param iommuGroup   "IOMMU group: 13" or the -v Flags line; empty when not printed (IOMMU off, old lspci, terse)
  * @param capabilitiesAccessDenied lspci ran without root: {@code Capabilities: <access denied>}
+ * @param keyLines     file line of each body key seen ({@code Kernel driver in use} -> 96), so findings can quote the exact line
  * @param otherLines   body lines not mapped to a field (Control, Status, Latency, Bus, ...), indentation removed
  */
 public record PciDevice(SourceSpan span, PciAddress address, String className, String description,
@@ -39,13 +41,15 @@ public record PciDevice(SourceSpan span, PciAddress address, String className, S
                         Optional<String> progIf, Optional<String> subsystem, Optional<String> subsystemVendorId,
                         Optional<String> subsystemDeviceId, OptionalInt numaNode, OptionalInt iommuGroup,
                         Optional<String> driverInUse, List<String> kernelModules, List<PciRegion> regions,
-                        List<PciCapability> capabilities, boolean capabilitiesAccessDenied, List<String> otherLines)
+                        List<PciCapability> capabilities, boolean capabilitiesAccessDenied, List<String> otherLines,
+                        Map<String, Integer> keyLines)
         implements Event {
 
     public PciDevice {
         kernelModules = List.copyOf(kernelModules);
         regions = List.copyOf(regions);
         capabilities = List.copyOf(capabilities);
+        keyLines = Map.copyOf(keyLines);
         otherLines = List.copyOf(otherLines);
     }
 

@@ -11,6 +11,8 @@ public interface InputVisitor {
      * @param name     a stable name: the path for loose files, {@code bundle.tar.gz!/var/log/kern.log}
      *                 for archive members
      * @param content  the (decompressed) content; closing it is the walker's job
+     * @param linesBefore lines of the enclosing file before this content (non-zero for a section of a
+     *                 composite report such as nvidia-bug-report.log), for line numbers into the original
      */
-    void visit(String name, InputStream content) throws IOException;
+    void visit(String name, InputStream content, int linesBefore) throws IOException;
 }

@@ -126,12 +126,18 @@ public final class InputWalker {
                     readArchive(name, new TarArchiveInputStream(decompressed), visitor, depth);
                 } else {
                     // A single compressed file (kern.log.1.gz): hand it on decompressed, named without the suffix.
-                    deliver(stripCompressionSuffix(name), decompressed, visitor);
+                    deliver(stripCompressionSuffix(name), decompressed, visitor, 0);
                 }
             }
             case TAR -> readArchive(name, new TarArchiveInputStream(in), visitor, depth);
             case ZIP -> readArchive(name, new ZipArchiveInputStream(in), visitor, depth);
-            case PLAIN -> deliver(name, in, visitor);
+            case PLAIN -> {
+                if (NvidiaBugReportSplitter.looksLike(peek(in, 4096))) {
+                    NvidiaBugReportSplitter.split(name, in, (section, content, before) -> deliver(section, content, visitor, before));
+                } else {
+                    deliver(name, in, visitor, 0);
+                }
+            }
             default -> throw new IllegalStateException("unhandled archive kind " + kind);
         }
     }
@@ -156,7 +162,15 @@ public final class InputWalker {
                 skipped.add(new SkippedInput(member, "entry data cannot be read (encrypted or unsupported compression)"));
                 continue;
             }
-            walkStream(member, new NonClosing(archive), visitor, depth + 1);
+            try {
+                walkStream(member, new NonClosing(archive), visitor, depth + 1);
+            } catch (IOException e) {
+                // A cut or corrupt archive: keep what was read, say where it broke, stop reading this archive.
+                truncated = true;
+                skipped.add(new SkippedInput(member, "archive is truncated or corrupt inside this member ("
+                        + e.getMessage() + "); what came before was read"));
+                return;
+            }
             if (truncated) {
                 return;
             }
@@ -191,10 +205,10 @@ public final class InputWalker {
         return null;
     }
 
-    private void deliver(String name, InputStream in, InputVisitor visitor) throws IOException {
+    private void deliver(String name, InputStream in, InputVisitor visitor, int linesBefore) throws IOException {
         long budget = limits.maxTotalBytes() - totalBytes;
         CountingStream counted = new CountingStream(in, budget);
-        visitor.visit(name, counted);
+        visitor.visit(name, counted, linesBefore);
         totalBytes += counted.count;
         if (counted.exhausted) {
             truncated = true;

@@ -27,6 +27,8 @@ final class AntlrKernelMessageParser {
     private final BailErrorStrategy bail = new BailErrorStrategy();
     private final DefaultErrorStrategy recover = new DefaultErrorStrategy();
     private String lastError;
+    /** How many records needed the full-LL second pass (a grammar-tuning figure). */
+    long llFallbacks;
 
     AntlrKernelMessageParser() {
         lexer.removeErrorListeners();
@@ -36,7 +38,10 @@ final class AntlrKernelMessageParser {
             public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
                                     String msg, RecognitionException e) {
                 if (lastError == null) {
-                    lastError = "column " + column + ": " + msg;
+                    // ANTLR lists every viable token after "expecting"; past a few it only hides the point
+                    int set = msg.indexOf(" expecting {");
+                    String shortMsg = set > 0 && msg.length() - set > 60 ? msg.substring(0, set) : msg;
+                    lastError = "column " + column + ": " + shortMsg;
                 }
             }
         });
@@ -52,6 +57,7 @@ final class AntlrKernelMessageParser {
         try {
             return start(family);
         } catch (ParseCancellationException sllFailed) {
+            llFallbacks++;
             reset(body);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(recover);
@@ -86,6 +92,7 @@ final class AntlrKernelMessageParser {
             case DRHD -> parser.drhd();
             case RMRR_RANGE -> parser.rmrrRange();
             case FIRMWARE_BUG -> parser.firmwareBug();
+            case BIOS_INFO -> parser.biosInfoLine();
             case RMRR_INELIGIBLE -> parser.rmrrIneligible();
             case INTEL_FAULT -> parser.intelFault();
             case INTEL_FAULT_REASON -> parser.intelFaultReason();

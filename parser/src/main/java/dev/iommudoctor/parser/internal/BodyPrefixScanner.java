@@ -22,8 +22,6 @@ import dev.iommudoctor.parser.event.PciAddress;
  */
 final class BodyPrefixScanner {
 
-    private static final int MAX_TOKEN = 48;
-
     private final OriginCache origins = new OriginCache();
 
     /** The shared String for an origin name {@code s[from, to)} found by the envelope scanner. */
@@ -42,23 +40,19 @@ final class BodyPrefixScanner {
             while (q < n && isIdentChar(s.charAt(q))) {
                 q++;
             }
-            if (q > from + 1 && q < n && (s.charAt(q) == ']' || s.charAt(q) == ':')) {
+            if (q > from + 1 && q < n && (s.charAt(q) == ']' || (s.charAt(q) == ':' && !stampLike(s, from + 1)))) {
                 e.origin = origins.get(s, from + 1, q);
             }
             return;
         }
-        int q = from;
-        boolean letter = false;
-        while (q < n && q - from <= MAX_TOKEN) {
-            char c = s.charAt(q);
-            if (isTokenChar(c)) {
-                letter |= Character.isLetter(c);
-                q++;
-            } else {
-                break;
-            }
+        if (!isTokenStart(s.charAt(from))) {
+            return;
         }
-        if (!letter || q >= n || q - from > MAX_TOKEN || !isTokenStart(s.charAt(from))) {
+        int q = from + 1;
+        while (q < n && isTokenChar(s.charAt(q))) {
+            q++;
+        }
+        if (q >= n) {
             return;
         }
         char c = s.charAt(q);
@@ -95,14 +89,16 @@ final class BodyPrefixScanner {
             } else if (r < n && s.charAt(r) == ' ') {
                 // netdev_printk: "ixgbe 0000:03:00.0 enp3s0f0: " or "(unnamed net_device) (uninitialized): "
                 int spaces = 0;
-                for (int k = r + 1; k < n && k - r <= MAX_TOKEN; k++) {
+                for (int k = r + 1; k < n; k++) {
                     char c = s.charAt(k);
-                    if (c == ':' && k > r + 1 && colonEnds(s, k)) {
-                        e.origin = origins.get(s, from, tokenEnd);
-                        e.device = bdf;
+                    if (c == ':') {
+                        if (s.charAt(k - 1) != ' ' && colonEnds(s, k)) {
+                            e.origin = origins.get(s, from, tokenEnd);
+                            e.device = bdf;
+                        }
                         return;
                     }
-                    if (c == ' ' && ++spaces > 2) {
+                    if (c == ' ' && (++spaces > 2 || s.charAt(k - 1) == ' ')) {
                         return;
                     }
                 }
@@ -110,14 +106,14 @@ final class BodyPrefixScanner {
             return;
         }
         // pci_bus 0000:00: (a bus, not a function)
-        if (b + 8 < n && isHex(s, b, 4) && s.charAt(b + 4) == ':' && isHex(s, b + 5, 2) && s.charAt(b + 7) == ':'
+        if (b + 8 <= n && isHex(s, b, 4) && s.charAt(b + 4) == ':' && isHex(s, b + 5, 2) && s.charAt(b + 7) == ':'
                 && colonEnds(s, b + 7)) {
             e.origin = origins.get(s, from, tokenEnd);
         }
     }
 
     /** QEMU reports the device as {@code vfio 0000:28:00.0: } after the option text, or in {@code host=}. */
-    private static PciAddress qemuDevice(String s, int from) {
+    static PciAddress qemuDevice(String s, int from) {
         int v = s.indexOf("vfio ", from);
         while (v >= 0) {
             PciAddress a = parseBdf(s, v + 5);
@@ -180,8 +176,26 @@ final class BodyPrefixScanner {
         return c >= '0' && c <= '9';
     }
 
+    /** Letters (any script), ASCII digits and '_': a WORD token of the grammar. */
     private static boolean isIdentChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_';
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_';
+        }
+        return Character.isLetter(c);
+    }
+
+    /**
+     * True when a PCI name ({@code 0000:01:00.0}, {@code 0000:00:}) or a clock ({@code 10:00:01}) starts at
+     * {@code at}: the grammar reads those as whole tokens, so {@code [0000:01:00.0]} names no origin.
+     */
+    private static boolean stampLike(String s, int at) {
+        int n = s.length();
+        if (at + 8 <= n && isHex(s, at, 4) && s.charAt(at + 4) == ':' && isHex(s, at + 5, 2) && s.charAt(at + 7) == ':') {
+            return true;
+        }
+        return at + 8 <= n && isDigit(s.charAt(at)) && isDigit(s.charAt(at + 1)) && s.charAt(at + 2) == ':'
+                && isDigit(s.charAt(at + 3)) && isDigit(s.charAt(at + 4)) && s.charAt(at + 5) == ':'
+                && isDigit(s.charAt(at + 6)) && isDigit(s.charAt(at + 7));
     }
 
     private static boolean isTokenStart(char c) {

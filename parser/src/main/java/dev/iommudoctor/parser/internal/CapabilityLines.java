@@ -4,16 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The detail lines of one capability, grouped into logical fields: a level-2 line {@code DevCap:\tMaxPayload 256 bytes}
  * starts a field, the level-3 lines under it ({@code \t\t\tExtTag+ ... FLReset+}) continue it.
  */
 final class CapabilityLines {
-
-    private static final Pattern FLAG = Pattern.compile("([A-Za-z0-9][\\w-]*?)([+-])(?=[\\s,;]|$)");
 
     private final List<String> raw = new ArrayList<>();
     private final Map<String, StringBuilder> fields = new LinkedHashMap<>();
@@ -61,13 +57,34 @@ final class CapabilityLines {
         return "";
     }
 
-    /** {@code SrcValid+ TransBlk- ...} as an ordered name -&gt; enabled map. */
+    /**
+     * {@code SrcValid+ TransBlk- ...} as an ordered name -&gt; enabled map: every word ending in + or -, words
+     * separated by blanks, commas, semicolons or parentheses ({@code PME(D0+,D1-)} gives D0 and D1). Hand-written
+     * rather than a regex because it runs on every capability line of big dumps.
+     */
     static Map<String, Boolean> flags(String text) {
         Map<String, Boolean> out = new LinkedHashMap<>();
-        Matcher m = FLAG.matcher(text);
-        while (m.find()) {
-            out.putIfAbsent(m.group(1), m.group(2).equals("+"));
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSeparator(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSeparator(text.charAt(i))) {
+                i++;
+            }
+            if (i - start >= 2) {
+                char last = text.charAt(i - 1);
+                if ((last == '+' || last == '-') && Character.isLetterOrDigit(text.charAt(start))) {
+                    out.putIfAbsent(text.substring(start, i - 1), last == '+');
+                }
+            }
         }
         return out;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == ',' || c == ';' || c == '(' || c == ')';
     }
 }

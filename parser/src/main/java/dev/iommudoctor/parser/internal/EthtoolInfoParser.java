@@ -61,7 +61,7 @@ final class EthtoolInfoParser implements FormatParser {
             return;
         }
         if (!fields.containsKey("driver")) {
-            ctx.diagnostic(first, "MISSING_DRIVER", "ethtool -i block without a driver: line; block skipped",
+            ctx.diagnostic(new SourceSpan(ctx.source(), first, last), "MISSING_DRIVER", "ethtool -i block without a driver: line; block skipped",
                     String.join(" ", fields.keySet()), false);
         } else {
             String bus = fields.getOrDefault("bus-info", "");

@@ -47,12 +47,12 @@ final class GrubDefaultParser implements FormatParser {
             }
             int last = lines.lineNumber();
             if (!value.complete()) {
-                ctx.diagnostic(first, "UNTERMINATED_VALUE", "quote or continuation of " + m.group(2)
+                ctx.diagnostic(new SourceSpan(ctx.source(), first, last), "UNTERMINATED_VALUE", "quote or continuation of " + m.group(2)
                         + " is not closed by line " + last + "; setting skipped", line, false);
                 continue;
             }
             if (!value.rest().isEmpty() && !value.rest().startsWith("#")) {
-                ctx.diagnostic(first, "TRAILING_TEXT", "text after the value of " + m.group(2)
+                ctx.diagnostic(new SourceSpan(ctx.source(), first, last), "TRAILING_TEXT", "text after the value of " + m.group(2)
                         + " is not part of it (the shell would run it as a command)", line, false);
             }
             String variable = m.group(2);

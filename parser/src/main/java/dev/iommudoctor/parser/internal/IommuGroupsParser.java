@@ -4,6 +4,9 @@ import dev.iommudoctor.parser.event.IommuGroupMember;
 import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.UsbDeviceBehind;
 import java.io.IOException;
+import dev.iommudoctor.parser.api.SourceSpan;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  *   <li>ls-iommu columns: {@code Group 12:\t[10de:2206] [R] 01:00.0  VGA compatible controller  GA102 ...},
  *       continuation rows without the {@code Group} cell, and {@code USB:} rows</li>
  * </ul>
+ * {@code lspci -k} lines under a device ({@code Kernel driver in use: vfio-pci}) belong to that device.
  * A line that is none of these becomes an {@code UNRECOGNIZED_LINE} diagnostic.
  */
 final class IommuGroupsParser implements FormatParser {
@@ -41,8 +45,29 @@ final class IommuGroupsParser implements FormatParser {
     private static final Pattern LAST_IDS = Pattern.compile(".*\\[" + IDS + "\\]");
     private static final Pattern COLUMN_GAP = Pattern.compile("\\s{2,}");
 
+    private static final Pattern DEVICE_DETAIL = Pattern.compile("^\\s+([A-Z][A-Za-z ]*[a-z]):\\s*(.*)$");
+    private static final String DRIVER_IN_USE = "Kernel driver in use";
+
     private int group = -1;
     private PciAddress lastDevice;
+
+    /** The member last read: emitted once the lines that may follow it ({@code Kernel driver in use: ...}) are read. */
+    private static final class Pending {
+        int group;
+        int first;
+        int last;
+        PciAddress device;
+        String description;
+        String ids;
+        Boolean reset;
+        String driver;
+        final List<String> details = new ArrayList<>();
+    }
+
+    private Pending pending;
+    /** Line of the last bare group heading, 0 when none is open; a heading without devices is reported. */
+    private int headingLine;
+    private int membersUnderHeading;
 
     @Override
     public void parse(LineReader lines, ParseContext ctx) throws IOException {
@@ -51,24 +76,55 @@ final class IommuGroupsParser implements FormatParser {
                 read(line, lines.lineNumber(), ctx);
             }
         }
+        flush(ctx);
+        closeHeading(ctx);
+    }
+
+    private void closeHeading(ParseContext ctx) {
+        if (headingLine > 0 && membersUnderHeading == 0) {
+            ctx.diagnostic(headingLine, "EMPTY_GROUP", "IOMMU group " + group
+                    + " is listed without any device (was the listing cut short?)", "", false);
+        }
+        headingLine = 0;
+    }
+
+    private void flush(ParseContext ctx) {
+        if (pending != null) {
+            Pending p = pending;
+            pending = null;
+            ctx.emit(new IommuGroupMember(new SourceSpan(ctx.source(), p.first, p.last), p.group, p.device,
+                    Optional.ofNullable(p.description).map(String::trim).filter(s -> !s.isEmpty()),
+                    Optional.ofNullable(p.ids).map(String::toLowerCase), Optional.ofNullable(p.reset),
+                    Optional.ofNullable(p.driver), p.details));
+        }
     }
 
     private void read(String line, int n, ParseContext ctx) {
         String text = line.stripTrailing();
-        Matcher m;
+        Matcher m = DEVICE_DETAIL.matcher(text);
+        if (pending != null && m.matches() && !text.trim().startsWith("USB:")) {
+            if (m.group(1).equals(DRIVER_IN_USE)) {
+                pending.driver = m.group(2).trim();
+            } else {
+                pending.details.add(text.trim());
+            }
+            pending.last = n;
+            return;
+        }
+        flush(ctx);
         if ((m = SYSFS_PATH.matcher(text)).matches()) {
             member(ctx, n, Integer.parseInt(m.group(1)), m.group(2), null, null, null);
         } else if ((m = LS_LONG.matcher(text)).matches()) {
             readLsLong(m.group(1), text, n, ctx);
         } else if ((m = DIR_HEADING.matcher(text)).matches()) {
-            newGroup(Integer.parseInt(m.group(1)));
+            heading(Integer.parseInt(m.group(1)), n, ctx);
         } else if (STRUCTURE.matcher(text).matches()) {
             return;
         } else if ((m = SCRIPT_INLINE.matcher(text)).matches()) {
             newGroup(Integer.parseInt(m.group(1)));
             member(ctx, n, group, m.group(2), m.group(3), lastIds(m.group(3)), null);
         } else if ((m = GROUP_HEADING.matcher(text)).matches()) {
-            newGroup(Integer.parseInt(m.group(1)));
+            heading(Integer.parseInt(m.group(1)), n, ctx);
         } else if ((m = LS_IOMMU.matcher(text)).matches()) {
             if (m.group(1) != null) {
                 newGroup(Integer.parseInt(m.group(1)));
@@ -109,6 +165,13 @@ final class IommuGroupsParser implements FormatParser {
         }
     }
 
+    private void heading(int number, int line, ParseContext ctx) {
+        closeHeading(ctx);
+        newGroup(number);
+        headingLine = line;
+        membersUnderHeading = 0;
+    }
+
     private void newGroup(int number) {
         group = number;
         lastDevice = null;
@@ -130,9 +193,16 @@ final class IommuGroupsParser implements FormatParser {
             return;
         }
         lastDevice = device;
-        ctx.emit(new IommuGroupMember(ctx.span(n), groupNumber, device,
-                Optional.ofNullable(description).map(String::trim).filter(s -> !s.isEmpty()),
-                Optional.ofNullable(ids).map(String::toLowerCase), Optional.ofNullable(reset)));
+        membersUnderHeading++;
+        flush(ctx);
+        pending = new Pending();
+        pending.group = groupNumber;
+        pending.first = n;
+        pending.last = n;
+        pending.device = device;
+        pending.description = description;
+        pending.ids = ids;
+        pending.reset = reset;
     }
 
     private static String lastIds(String text) {

@@ -56,11 +56,13 @@ final class KernelLogEnvelopeScanner {
             e.origin = "journalctl";
             return;
         }
-        int p = 0;
-        if (c == '<') {
-            p = rawLevel(s, e);
-        } else if (c >= 'a' && c <= 'z') {
-            p = decodedLevel(s, e);
+        int console = c == '[' ? consoleStamp(s, e) : 0;
+        int p = console;
+        char cp = p < n ? s.charAt(p) : 0;
+        if (cp == '<') {
+            p = rawLevel(s, p, e);
+        } else if (cp >= 'a' && cp <= 'z') {
+            p = decodedLevel(s, p, e);
         }
         if (p == 0) {
             if (isDigit(c)) {
@@ -74,7 +76,7 @@ final class KernelLogEnvelopeScanner {
                     return;
                 }
             } else if (c != '[') {
-                if (syslogDate(s, e) || kernelTag(s, 0, e)) {
+                if (syslogDate(s, e) || shortFull(s, e) || kernelTag(s, 0, e)) {
                     return;
                 }
             }
@@ -82,9 +84,33 @@ final class KernelLogEnvelopeScanner {
         dmesgStamp(s, p, e);
     }
 
+    /**
+     * {@code [2017-10-23 09:08:16.318] } in front of a dmesg line: a serial-console capture (conserver,
+     * minicom, IPMI SOL logs) stamps every line it receives. Kept as the wall clock.
+     */
+    private static int consoleStamp(String s, LineEnvelope e) {
+        int n = s.length();
+        if (n < 21 || s.charAt(5) != '-' || s.charAt(8) != '-' || !digits(s, 1, 4) || !digits(s, 6, 2)
+                || !digits(s, 9, 2) || (s.charAt(11) != ' ' && s.charAt(11) != 'T') || !clock(s, 12)) {
+            return 0;
+        }
+        int q = 20;
+        if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
+            q++;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+        }
+        if (q >= n || s.charAt(q) != ']') {
+            return 0;
+        }
+        e.wallClock = s.substring(1, q);
+        q++;
+        return q < n && s.charAt(q) == ' ' ? q + 1 : q;
+    }
+
     /** {@code [ 1.2] }, {@code [Wed Nov 25 10:00:01 2026] } or nothing at {@code p}, then the body. */
     private void dmesgStamp(String s, int p, LineEnvelope e) {
-        e.syslogPath = e.level >= 0 && s.charAt(0) == '<';
         int q = monotonic(s, p, e);
         if (q > 0) {
             e.style = Style.DMESG;
@@ -97,9 +123,16 @@ final class KernelLogEnvelopeScanner {
             finishBody(s, q, e);
             return;
         }
+        e.syslogPath = false;
         q = ctime(s, p, e);
         if (q > 0) {
             e.style = Style.DMESG_CTIME;
+            finishBody(s, callerId(s, q), e);
+            return;
+        }
+        q = reltime(s, p, e);
+        if (q > 0) {
+            e.style = Style.DMESG_RELTIME;
             finishBody(s, callerId(s, q), e);
             return;
         }
@@ -142,36 +175,38 @@ final class KernelLogEnvelopeScanner {
     }
 
     /** {@code <6>}: kernel facility 0, so the number is the level; user facilities carry facility*8. */
-    private static int rawLevel(String s, LineEnvelope e) {
+    private static int rawLevel(String s, int from, LineEnvelope e) {
         int n = s.length();
-        int q = 1;
+        int q = from + 1;
         int v = 0;
-        while (q < n && q < 5 && isDigit(s.charAt(q))) {
+        while (q < n && q < from + 4 && isDigit(s.charAt(q))) {
             v = v * 10 + (s.charAt(q) - '0');
             q++;
         }
-        if (q == 1 || q >= n || s.charAt(q) != '>' || v > 191) {
-            return 0;
+        if (q == from + 1 || q >= n || s.charAt(q) != '>') {
+            return from;
         }
         e.level = v & 7;
+        // the syslog(2) path: a stamp after <N> repeats on every line of a multi-line record
+        e.syslogPath = true;
         return q + 1;
     }
 
     /** {@code kern  :info  : } (dmesg -x): a facility, a level, each padded and followed by a colon. */
-    private static int decodedLevel(String s, LineEnvelope e) {
+    private static int decodedLevel(String s, int from, LineEnvelope e) {
         int n = s.length();
-        int q = 0;
+        int q = from;
         while (q < n && isLowerOrDigit(s.charAt(q))) {
             q++;
         }
-        if (!isFacility(s, q)) {
-            return 0;
+        if (!isFacility(s, from, q)) {
+            return from;
         }
         while (q < n && s.charAt(q) == ' ') {
             q++;
         }
         if (q >= n || s.charAt(q) != ':') {
-            return 0;
+            return from;
         }
         int ls = ++q;
         while (q < n && isLowerOrDigit(s.charAt(q))) {
@@ -179,23 +214,23 @@ final class KernelLogEnvelopeScanner {
         }
         int level = levelName(s, ls, q);
         if (level < 0) {
-            return 0;
+            return from;
         }
         while (q < n && s.charAt(q) == ' ') {
             q++;
         }
         if (q + 1 >= n || s.charAt(q) != ':' || s.charAt(q + 1) != ' ') {
-            return 0;
+            return from;
         }
         e.level = level;
         return q + 2;
     }
 
-    private static boolean isFacility(String s, int end) {
+    private static boolean isFacility(String s, int from, int end) {
         String[] names = {"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
                 "authpriv", "ftp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"};
         for (String name : names) {
-            if (name.length() == end && s.startsWith(name)) {
+            if (name.length() == end - from && s.startsWith(name, from)) {
                 return true;
             }
         }
@@ -243,7 +278,7 @@ final class KernelLogEnvelopeScanner {
             q++;
         }
         int semi = s.indexOf(';', q);
-        if (semi < 0 || semi == q || semi - q > 64) {
+        if (semi < 0 || semi == q) {
             return 0;
         }
         e.style = Style.KMSG;
@@ -259,7 +294,7 @@ final class KernelLogEnvelopeScanner {
      */
     private int iso(String s, LineEnvelope e) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || !digits(s, 0, 4) || !digits(s, 5, 2)
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || !digits(s, 0, 4) || !digits(s, 5, 2)
                 || !digits(s, 8, 2)) {
             return 0;
         }
@@ -278,15 +313,13 @@ final class KernelLogEnvelopeScanner {
         }
         q = zone(s, q);
         e.wallClock = s.substring(0, q);
-        if (sep == ' ' && q + 1 < n && s.charAt(q) == ':' && s.charAt(q + 1) == ' ') {
+        if (sep == ' ' && fracSep != ',' && q + 1 < n && s.charAt(q) == ':' && s.charAt(q + 1) == ' ') {
             libvirt(s, q + 2, e);
             return q;
         }
-        if (q < n && s.charAt(q) != ' ') {
-            e.wallClock = null;
-            return 0;
+        if (q < n && s.charAt(q) == ' ') {
+            q++;
         }
-        q = Math.min(q + 1, n);
         if (fracSep == ',') {
             e.style = Style.DMESG_ISO;
             finishBody(s, q, e);
@@ -306,7 +339,7 @@ final class KernelLogEnvelopeScanner {
         if (q < n && s.charAt(q) == 'Z') {
             return q + 1;
         }
-        if (q + 2 < n && (s.charAt(q) == '+' || s.charAt(q) == '-') && digits(s, q + 1, 2)) {
+        if (q + 3 <= n && (s.charAt(q) == '+' || s.charAt(q) == '-') && digits(s, q + 1, 2)) {
             int r = q + 3;
             if (r + 3 <= n && s.charAt(r) == ':' && digits(s, r + 1, 2)) {
                 return r + 3;
@@ -347,7 +380,7 @@ final class KernelLogEnvelopeScanner {
     private boolean syslogDate(String s, LineEnvelope e) {
         int n = s.length();
         int q = 0;
-        while (q < n && q < 6 && Character.isLetter(s.charAt(q))) {
+        while (q < n && q < 6 && isLetter(s.charAt(q))) {
             q++;
         }
         if (q < 2 || q >= n) {
@@ -384,14 +417,14 @@ final class KernelLogEnvelopeScanner {
         q++;
         if (!hostAndTag(s, q, e)) {
             // A syslog line whose message has no "tag:" still has date and host.
-            int h = s.indexOf(' ', q);
-            if (h <= q) {
-                e.wallClock = null;
-                return false;
-            }
             e.style = Style.SYSLOG;
-            e.host = hosts.get(s, q, h);
-            finishBody(s, h + 1, e);
+            int h = s.indexOf(' ', q);
+            if (h <= q || s.lastIndexOf(':', h) >= q) {
+                finishBody(s, q, e);
+            } else {
+                e.host = hosts.get(s, q, h);
+                finishBody(s, h + 1, e);
+            }
         }
         return true;
     }
@@ -527,9 +560,9 @@ final class KernelLogEnvelopeScanner {
         while (q < n && s.charAt(q) == ' ') {
             q++;
         }
-        long whole = 0;
+        double whole = 0;
         int ds = q;
-        while (q < n && q - ds < 12 && isDigit(s.charAt(q))) {
+        while (q < n && isDigit(s.charAt(q))) {
             whole = whole * 10 + (s.charAt(q) - '0');
             q++;
         }
@@ -537,18 +570,124 @@ final class KernelLogEnvelopeScanner {
             return 0;
         }
         q++;
-        long frac = 0;
+        double frac = 0;
         int fs = q;
-        while (q < n && q - fs < 12 && isDigit(s.charAt(q))) {
+        while (q < n && isDigit(s.charAt(q))) {
             frac = frac * 10 + (s.charAt(q) - '0');
             q++;
+        }
+        int k = q - fs;
+        if (q + 1 < n && s.charAt(q) == ' ' && s.charAt(q + 1) == '<') {
+            // dmesg -d (--show-delta): "[    0.000000 <    0.000000>]"; the delta is dropped
+            int r = q + 2;
+            while (r < n && s.charAt(r) == ' ') {
+                r++;
+            }
+            int d = r;
+            while (r < n && isDigit(s.charAt(r))) {
+                r++;
+            }
+            if (r == d || r >= n || s.charAt(r) != '.') {
+                return 0;
+            }
+            int f = ++r;
+            while (r < n && isDigit(s.charAt(r))) {
+                r++;
+            }
+            if (r == f || r + 1 >= n || s.charAt(r) != '>') {
+                return 0;
+            }
+            q = r + 1;
         }
         if (q == fs || q >= n || s.charAt(q) != ']') {
             return 0;
         }
-        e.monotonic = whole + frac / POW10[q - fs];
+        e.monotonic = whole + frac / (k < POW10.length ? POW10[k] : Math.pow(10, k));
         q++;
         return q < n && s.charAt(q) == ' ' ? q + 1 : q;
+    }
+
+    /**
+     * dmesg -e / -H (--reltime): {@code [Nov25 10:00] } on the first line of a minute, {@code [  +0.000123] }
+     * (time since the line before) on the others. The first kind is kept as the wall clock.
+     */
+    private static int reltime(String s, int p, LineEnvelope e) {
+        int n = s.length();
+        if (p + 3 >= n || s.charAt(p) != '[') {
+            return 0;
+        }
+        int q = p + 1;
+        while (q < n && s.charAt(q) == ' ') {
+            q++;
+        }
+        if (q < n && s.charAt(q) == '+') {
+            int d = ++q;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+            if (q == d || q >= n || s.charAt(q) != '.') {
+                return 0;
+            }
+            int f = ++q;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+            if (q == f || q >= n || s.charAt(q) != ']') {
+                return 0;
+            }
+        } else {
+            q = word(s, p + 1);
+            if (q < 0 || q + 9 > n || !digits(s, q, 2) || s.charAt(q + 2) != ' ' || !digits(s, q + 3, 2)
+                    || s.charAt(q + 5) != ':' || !digits(s, q + 6, 2) || s.charAt(q + 8) != ']') {
+                return 0;
+            }
+            q += 8;
+            e.wallClock = s.substring(p + 1, q);
+        }
+        q++;
+        return q < n && s.charAt(q) == ' ' ? q + 1 : q;
+    }
+
+    /**
+     * journalctl -o short-full: {@code Wed 2026-11-25 10:00:01 UTC host kernel: msg} (a host and a tag
+     * must follow, or the line is not taken for one).
+     */
+    private boolean shortFull(String s, LineEnvelope e) {
+        int n = s.length();
+        int q = word(s, 0);
+        if (q < 0 || q + 21 > n || s.charAt(q) != ' ' || !digits(s, q + 1, 4) || s.charAt(q + 5) != '-'
+                || !digits(s, q + 6, 2) || s.charAt(q + 8) != '-' || !digits(s, q + 9, 2) || s.charAt(q + 11) != ' '
+                || !clock(s, q + 12)) {
+            return false;
+        }
+        q += 20;
+        if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
+            q++;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+        }
+        if (q >= n || s.charAt(q) != ' ') {
+            return false;
+        }
+        int z = ++q;
+        while (q < n && isZoneChar(s.charAt(q))) {
+            q++;
+        }
+        if (q == z || q >= n || s.charAt(q) != ' ') {
+            return false;
+        }
+        String wall = s.substring(0, q);
+        if (!hostAndTag(s, q + 1, e)) {
+            e.reset();
+            return false;
+        }
+        e.wallClock = wall;
+        return true;
+    }
+
+    private static boolean isZoneChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isDigit(c) || c == '+' || c == '-';
     }
 
     /** printk caller id {@code [T123] }, {@code [    T1] } or {@code [C1] } after the stamp: dropped. */
@@ -556,7 +695,7 @@ final class KernelLogEnvelopeScanner {
         int n = s.length();
         if (p + 3 < n && s.charAt(p) == '[') {
             int k = p + 1;
-            while (k < n && k - p < 8 && s.charAt(k) == ' ') {
+            while (k < n && s.charAt(k) == ' ') {
                 k++;
             }
             if (k >= n || (s.charAt(k) != 'T' && s.charAt(k) != 'C')) {
@@ -609,7 +748,7 @@ final class KernelLogEnvelopeScanner {
     private static int word(String s, int p) {
         int n = s.length();
         int q = p;
-        while (q < n && q - p < 6 && Character.isLetter(s.charAt(q))) {
+        while (q < n && q - p < 6 && isLetter(s.charAt(q))) {
             q++;
         }
         if (q - p < 2) {
@@ -638,6 +777,14 @@ final class KernelLogEnvelopeScanner {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** Any script's letter; the ASCII test first because {@code Character.isLetter} is slow without C2. */
+    private static boolean isLetter(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return Character.isLetter(c);
     }
 
     private static boolean isUpper(char c) {

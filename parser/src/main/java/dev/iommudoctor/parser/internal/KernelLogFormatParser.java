@@ -21,8 +21,9 @@ import java.util.OptionalInt;
  *   <li>{@code  SUBSYSTEM=pci} / {@code  DEVICE=+pci:0000:01:00.0} after a /dev/kmsg record: metadata, not
  *       appended to the text; {@code DEVICE=+pci:} sets the record's device when the prefix named none;</li>
  *   <li>on the syslog(2) path ({@code <4>[ts]}, {@code kernel: [ts]}) a line repeating the previous
- *       record's exact stamp with no origin prefix after a record that had one
- *       ({@code DMAR-IR: This system BIOS ...} / {@code on a chipset that ...}): joined with {@code \n};</li>
+ *       record's exact stamp with no origin prefix after a record that had one, when it starts in lower
+ *       case or with {@code BIOS vendor:} ({@code DMAR-IR: This system BIOS ...} / {@code on a chipset that ...}):
+ *       joined with {@code \n};</li>
  *   <li>the body of an old-format AMD-Vi event after {@code AMD-Vi: Event logged [}: appended without a
  *       separator, which restores the one-line form {@code AMD-Vi: Event logged [IO_PAGE_FAULT device=...]};</li>
  *   <li>QEMU command-line lines after a line ending in {@code \}: joined with {@code \n}.</li>
@@ -30,6 +31,13 @@ import java.util.OptionalInt;
  * Blank lines end a record and produce no event. Streams with one record of look-ahead.
  */
 public final class KernelLogFormatParser implements FormatParser {
+
+    /**
+     * A record never grows beyond this many lines or characters: a file of a million indented lines must
+     * neither take quadratic time nor hold its whole content in one record (memory stays flat).
+     */
+    static final int MAX_RECORD_LINES = 1000;
+    static final int MAX_RECORD_CHARS = 1 << 18;
 
     /** What a parse saw, for tests that check no line was lost. */
     record Counts(long records, long joinedLines, long blankLines) {
@@ -72,6 +80,8 @@ public final class KernelLogFormatParser implements FormatParser {
         private String origin;
         private PciAddress device;
         private String text;
+        /** Non-null once a continuation was joined: the record's text so far. */
+        private StringBuilder joinedText;
         private boolean command;
 
         Assembler(ParseContext ctx) {
@@ -85,7 +95,7 @@ public final class KernelLogFormatParser implements FormatParser {
                 blanks++;
                 return;
             }
-            if (open && joins(line)) {
+            if (open && end - start + 1 < MAX_RECORD_LINES && textLength() < MAX_RECORD_CHARS && joins(line)) {
                 end = number;
                 joined++;
                 return;
@@ -112,19 +122,49 @@ public final class KernelLogFormatParser implements FormatParser {
                 return true;
             }
             boolean noPrefix = e.origin == null && e.device == null;
-            if (noPrefix && e.style != Style.JOURNAL_MARK && text.endsWith("Event logged [")) {
+            if (noPrefix && e.style != Style.JOURNAL_MARK && textEndsWith("Event logged [")) {
                 append("", line, e.bodyStart);
                 return true;
             }
-            if (noPrefix && syslogPath && e.syslogPath && origin != null && e.monotonic == mono) {
+            if (noPrefix && syslogPath && e.syslogPath && origin != null && e.monotonic == mono
+                    && looksContinued(line, e.bodyStart)) {
                 append("\n", line, e.bodyStart);
                 return true;
             }
             return false;
         }
 
+        /**
+         * Many unrelated messages share one stamp (hundreds at {@code 0.000000}), so a same-stamp line only
+         * continues the record when it reads like the middle of a sentence (starts in lower case:
+         * {@code on a chipset that contains an erratum ...}) or is the RMRR firmware-bug trailer
+         * {@code BIOS vendor: ...}.
+         */
+        private static boolean looksContinued(String line, int from) {
+            if (from >= line.length()) {
+                return false;
+            }
+            char c = line.charAt(from);
+            return (c >= 'a' && c <= 'z') || line.startsWith("BIOS vendor:", from);
+        }
+
         private void append(String separator, String line, int from) {
-            text = text + separator + line.substring(from);
+            if (joinedText == null) {
+                joinedText = new StringBuilder(text.length() + separator.length() + line.length() - from + 16).append(text);
+            }
+            joinedText.append(separator).append(line, from, line.length());
+        }
+
+        private int textLength() {
+            return joinedText != null ? joinedText.length() : text.length();
+        }
+
+        private boolean textEndsWith(String suffix) {
+            if (joinedText == null) {
+                return text.endsWith(suffix);
+            }
+            int n = joinedText.length();
+            return n >= suffix.length() && joinedText.indexOf(suffix, n - suffix.length()) >= 0;
         }
 
         private void begin(String line, int number) {
@@ -148,7 +188,11 @@ public final class KernelLogFormatParser implements FormatParser {
                 return;
             }
             open = false;
-            if (origin == null && text.indexOf('\n') > 0 && text.endsWith("\\") == false) {
+            if (joinedText != null) {
+                text = joinedText.toString();
+                joinedText = null;
+            }
+            if (origin == null && text.indexOf('\n') > 0 && !text.endsWith("\\")) {
                 origin = commandProgram(text);
             }
             LogRecord record = new LogRecord(new SourceSpan(ctx.source(), start, end),

@@ -23,6 +23,11 @@ public final class KernelMessageClassifier {
     private final AntlrKernelMessageParser parser = new AntlrKernelMessageParser();
     private final KernelMessageEventBuilder builder = new KernelMessageEventBuilder();
     private LogRecord pendingAmdHead;
+    /** Records that needed the slow full-LL pass; for tuning and the benchmark. */
+    long llFallbacks() {
+        return parser.llFallbacks;
+    }
+
     private DmaFault pendingIntelHead;
 
     /**
@@ -39,14 +44,20 @@ public final class KernelMessageClassifier {
         if (family == null || family == MessageFamily.INTEL_FAULT_REASON && intelHead == null) {
             return new UnrecognizedLine(record);
         }
-        ParserRuleContext tree = parser.parse(family, body);
-        if (tree == null) {
-            ctx.diagnostic(record.span().line(), "GRAMMAR",
-                    "looks like a " + family + " message but does not match its grammar (" + parser.lastError() + ")",
-                    body, false);
-            return new UnrecognizedLine(record);
-        }
         try {
+            ParserRuleContext tree = parser.parse(family, body);
+            int newline = body.indexOf('\n');
+            if (tree == null && newline > 0) {
+                // a one-line message followed by lines the envelope joined to it (dmesg's indented
+                // continuations): the first line alone still says what it says
+                tree = parser.parse(family, body.substring(0, newline));
+            }
+            if (tree == null) {
+                ctx.diagnostic(record.span().line(), "GRAMMAR",
+                        "looks like a " + family + " message but does not match its grammar (" + parser.lastError() + ")",
+                        body, false);
+                return new UnrecognizedLine(record);
+            }
             if (family == MessageFamily.INTEL_FAULT_REASON) {
                 return builder.withReason(intelHead, tree, merge(intelHead.record(), record));
             }
@@ -63,7 +74,7 @@ public final class KernelMessageClassifier {
             }
             return event;
         } catch (RuntimeException e) {
-            // a value the grammar accepted but Java cannot convert (e.g. an out-of-range number)
+            // a value the grammar accepted but Java cannot convert (e.g. PCI device 0x3f, a number past int)
             ctx.diagnostic(record.span().line(), "GRAMMAR", "could not read " + family + " message: " + e.getMessage(),
                     body, false);
             return new UnrecognizedLine(record);

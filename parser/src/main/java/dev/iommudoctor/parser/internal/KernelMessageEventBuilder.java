@@ -25,10 +25,10 @@ final class KernelMessageEventBuilder {
     LogEvent build(MessageFamily family, ParserRuleContext tree, LogRecord r) {
         return switch (family) {
             case KERNEL_VERSION -> new KernelVersion(r, text(((KernelVersionContext) tree).release));
-            case COMMAND_LINE -> new BootCommandLine(r, KernelParameter.parseAll(text(((CommandLineContext) tree).rest())));
+            case COMMAND_LINE -> new BootCommandLine(r, KernelParameter.parseAll(text(((CommandLineContext) tree).tail())));
             case UNKNOWN_PARAMETERS -> unknownParameters((UnknownParametersContext) tree, r);
             case DMI -> dmi((DmiContext) tree, r);
-            case HYPERVISOR -> new HypervisorDetected(r, text(((HypervisorContext) tree).rest()).trim());
+            case HYPERVISOR -> new HypervisorDetected(r, text(((HypervisorContext) tree).tail()).trim());
             case ACPI_TABLE -> acpiTable((AcpiTableContext) tree, r);
             case IOMMU_STATUS -> iommuStatus((IommuStatusContext) tree, r);
             case DEFAULT_DOMAIN -> new DefaultDomain(r, text(((DefaultDomainContext) tree).type),
@@ -40,6 +40,7 @@ final class KernelMessageEventBuilder {
             case DRHD -> drhd((DrhdContext) tree, r);
             case RMRR_RANGE -> new DmarRmrrRange(r, ((RmrrRangeContext) tree).base.getText(), ((RmrrRangeContext) tree).end.getText());
             case FIRMWARE_BUG -> firmwareBug((FirmwareBugContext) tree, r);
+            case BIOS_INFO -> biosInfo(((BiosInfoLineContext) tree).biosInfo(), r);
             case RMRR_INELIGIBLE -> new RmrrIneligible(r, PciAddress.parse(firstBdf(tree)));
             case INTEL_FAULT -> intelFault((IntelFaultContext) tree, r);
             case INTEL_FAULT_REASON -> throw new IllegalStateException("a fault reason line is merged by the classifier");
@@ -73,10 +74,11 @@ final class KernelMessageEventBuilder {
     }
 
     private static LogEvent unknownParameters(UnknownParametersContext c, LogRecord r) {
-        String t = text(c.rest());
+        String t = text(c.tail());
         int open = t.indexOf('"');
         int close = t.lastIndexOf('"');
-        String quoted = open >= 0 && close > open ? t.substring(open + 1, close) : t;
+        // the short-lived form "Unknown command line parameters:%s" has no quotes
+        String quoted = open >= 0 && close > open ? t.substring(open + 1, close) : t.replaceFirst("^:", "");
         return new UnknownBootParameters(r, KernelParameter.parseAll(quoted));
     }
 
@@ -123,6 +125,10 @@ final class KernelMessageEventBuilder {
         Optional<String> address = body instanceof Fw_DMAR_UNIT_INVALIDContext d ? Optional.of(text(d.address)) : Optional.empty();
         IommuVendor iv = c.vendor != null ? vendorOf(c.vendor.getText()) : IommuVendor.INTEL;
         return new IommuFirmwareBug(r, iv, FirmwareBugKind.valueOf(kind), address, vendor, version, product, text(body));
+    }
+
+    private static LogEvent biosInfo(BiosInfoContext b, LogRecord r) {
+        return new FirmwareBiosInfo(r, text(b.vendor).trim(), text(b.version).trim(), text(b.product).trim());
     }
 
     private static LogEvent intelFault(IntelFaultContext c, LogRecord r) {

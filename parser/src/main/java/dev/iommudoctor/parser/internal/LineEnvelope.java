@@ -30,6 +30,8 @@ final class LineEnvelope {
         DMESG,
         /** {@code [Wed Nov 25 10:00:01 2026] msg}. */
         DMESG_CTIME,
+        /** {@code [Nov25 10:00] msg} / {@code [  +0.000123] msg} (dmesg -e / -H). */
+        DMESG_RELTIME,
         /** {@code 2026-11-25T10:00:01,061644+00:00 msg}. */
         DMESG_ISO,
         /** {@code 6,532,61644,-;msg}. */

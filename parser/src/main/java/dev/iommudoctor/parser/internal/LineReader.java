@@ -45,6 +45,15 @@ public final class LineReader {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     public LineReader(InputStream in, int maxLineBytes, Listener listener) {
+        this(in, maxLineBytes, listener, 0);
+    }
+
+    /**
+     * @param linesBefore lines of the enclosing file before this stream starts (a section of a composite
+     *                    report), so that line numbers point into the original file
+     */
+    public LineReader(InputStream in, int maxLineBytes, Listener listener, int linesBefore) {
+        this.lineNumber = linesBefore;
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.listener = listener;

@@ -20,7 +20,7 @@ final class LspciEventBuilder {
 
     private static final Pattern CAP_HEADER = Pattern.compile("\\[([0-9a-fA-F]+)(?: v(\\d+))?\\]\\s*(.*)");
     private static final Pattern SUBSYSTEM_IDS = Pattern.compile("(.*?)\\s*\\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\\]");
-    private static final Pattern NUMERIC_IDS = Pattern.compile("([0-9a-fA-F]{4}):([0-9a-fA-F]{4})");
+    private static final Pattern NUMERIC_IDS = Pattern.compile("(?:Device )?([0-9a-fA-F]{4}):([0-9a-fA-F]{4})");
     private static final Pattern FLAGS_NUMA = Pattern.compile("NUMA node (\\d+)");
     private static final Pattern FLAGS_GROUP = Pattern.compile("IOMMU group (\\d+)");
 
@@ -44,11 +44,11 @@ final class LspciEventBuilder {
             if (item.capability() != null) {
                 capability(item.capability(), f, firstLine);
             } else if (item.bodyLine() != null) {
-                bodyLine(item.bodyLine(), f);
+                bodyLine(item.bodyLine(), f, firstLine);
             } else if (item.detailLine() != null) {
-                f.otherLines.add(raw(item.detailLine().KEY(), item.detailLine().CAP_KEY(), item.detailLine().TEXT()));
+                f.otherLines.add(text(lineToken(item.detailLine())).strip());
             } else if (item.strayLine() != null) {
-                String text = item.strayLine().STRAY().getText();
+                String text = text(item.strayLine().STRAY()).strip();
                 f.otherLines.add(text);
                 problems.report(firstLine + item.getStart().getLine() - 1, "LSPCI_STRAY_LINE",
                         "unexpected unindented line inside the block of " + header.address(), text);
@@ -58,12 +58,12 @@ final class LspciEventBuilder {
                 header.description(), header.classCode(), header.vendor(), header.vendorId(), header.deviceName(),
                 header.deviceId(), header.revision(), header.progIf(), f.subsystem, f.subsystemVendorId,
                 f.subsystemDeviceId, f.numaNode, f.iommuGroup, f.driver, f.modules, f.regions, f.capabilities,
-                f.accessDenied, f.otherLines);
+                f.accessDenied, f.otherLines, f.keyLines);
     }
 
-    private void bodyLine(LspciParser.BodyLineContext line, Fields f) {
-        String value = line.TEXT() == null ? "" : line.TEXT().getText().strip();
-        if (line.KEY() == null) {
+    private void bodyLine(LspciParser.BodyLineContext line, Fields f, int firstLine) {
+        if (line.KV_LINE() == null) {
+            String value = text(line.TEXT_LINE()).strip();
             PciRegion region = LspciRegions.bar("Region", value);
             if (region != null) {
                 f.regions.add(region);
@@ -72,8 +72,11 @@ final class LspciEventBuilder {
             }
             return;
         }
-        String keyText = line.KEY().getText();
-        String key = keyText.substring(0, keyText.length() - 1).strip();
+        String kv = text(line.KV_LINE());
+        int colon = kv.indexOf(':');
+        String key = kv.substring(0, colon).strip();
+        String value = kv.substring(colon + 1).strip();
+        f.keyLines.putIfAbsent(key, firstLine + line.getStart().getLine() - 1);
         switch (key) {
             case "Subsystem" -> subsystem(value, f);
             case "NUMA node" -> f.numaNode = parseInt(value);
@@ -120,16 +123,17 @@ final class LspciEventBuilder {
     }
 
     private void capability(LspciParser.CapabilityContext cap, Fields f, int firstLine) {
-        String header = cap.TEXT() == null ? "" : cap.TEXT().getText().strip();
+        String header = text(cap.CAP_LINE()).substring("Capabilities:".length()).strip();
         CapabilityLines lines = new CapabilityLines();
         for (LspciParser.DetailLineContext d : cap.detailLine()) {
-            String rawLine = raw(d.KEY(), d.CAP_KEY(), d.TEXT());
+            String rawLine = text(lineToken(d)).strip();
             if (d.INDENT3() != null) {
                 lines.continuation(rawLine);
+            } else if (d.TEXT_LINE() != null) {
+                lines.field(null, rawLine, rawLine);
             } else {
-                TerminalNode keyNode = d.KEY() != null ? d.KEY() : d.CAP_KEY();
-                String key = keyNode == null ? null : keyNode.getText().substring(0, keyNode.getText().length() - 1).strip();
-                lines.field(key, d.TEXT() == null ? "" : d.TEXT().getText().strip(), rawLine);
+                int colon = rawLine.indexOf(':');
+                lines.field(rawLine.substring(0, colon).strip(), rawLine.substring(colon + 1).strip(), rawLine);
             }
         }
         if (header.equals("<access denied>")) {
@@ -148,10 +152,18 @@ final class LspciEventBuilder {
         f.capabilities.add(parsed);
     }
 
-    private static String raw(TerminalNode key, TerminalNode capKey, TerminalNode text) {
-        TerminalNode k = key != null ? key : capKey;
-        String s = (k == null ? "" : k.getText()) + (text == null ? "" : text.getText());
-        return s.strip();
+    private static TerminalNode lineToken(LspciParser.DetailLineContext d) {
+        return d.KV_LINE() != null ? d.KV_LINE() : d.TEXT_LINE() != null ? d.TEXT_LINE() : d.CAP_LINE();
+    }
+
+    /** The token text without its line end (line tokens carry their newline). */
+    private static String text(TerminalNode node) {
+        String s = node.getText();
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     private static OptionalInt parseInt(String value) {
@@ -174,6 +186,7 @@ final class LspciEventBuilder {
         Optional<String> subsystemDeviceId = Optional.empty();
         OptionalInt numaNode = OptionalInt.empty();
         OptionalInt iommuGroup = OptionalInt.empty();
+        final java.util.Map<String, Integer> keyLines = new java.util.LinkedHashMap<>();
         Optional<String> driver = Optional.empty();
         boolean accessDenied;
         final List<String> modules = new ArrayList<>();

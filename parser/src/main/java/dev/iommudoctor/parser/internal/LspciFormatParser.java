@@ -3,6 +3,7 @@ package dev.iommudoctor.parser.internal;
 import dev.iommudoctor.grammar.LspciParser;
 import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.PciDevice;
+import dev.iommudoctor.parser.event.PciTopologyLink;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import java.util.OptionalInt;
  * followed by a space ({@code 01:00.0 VGA ...}) opens a block, everything up to the next header belongs
  * to it. Each block is handed to the reused ANTLR parser on its own, so memory stays flat and one broken
  * block cannot spoil its neighbours. Hex dump rows ({@code 00: 86 80 ...}) stay inside their block and are
- * never taken for devices.
+ * never taken for devices. {@code lspci -t}/{@code -tv} tree output (which has no device blocks) becomes
+ * {@link PciTopologyLink}s through {@link LspciTreeReader}.
  */
 public final class LspciFormatParser implements FormatParser {
 
@@ -29,13 +31,19 @@ public final class LspciFormatParser implements FormatParser {
         LspciEventBuilder builder = new LspciEventBuilder(ctx,
                 (line, code, message, preview) -> ctx.diagnostic(line, code, message, preview, false));
         Block block = new Block();
-        boolean treeReported = false;
+        LspciTreeReader tree = null;
         String line;
         while ((line = lines.next()) != null) {
             int n = lines.lineNumber();
             if (isHeader(line)) {
                 flush(block, antlr, builder, ctx);
                 block.start(line, n);
+            } else if (block.open() && block.endsBefore(line)) {
+                // unindented text after a blank line: the lspci output has ended (a bundle such as
+                // nvidia-bug-report.log goes on with other sections); close the device, report the text
+                flush(block, antlr, builder, ctx);
+                ctx.diagnostic(n, "LSPCI_TRAILING", "unindented text after a device block is not lspci output; ignored",
+                        line, false);
             } else if (block.open()) {
                 if (block.lineCount < MAX_BLOCK_LINES) {
                     block.add(line, n);
@@ -44,12 +52,14 @@ public final class LspciFormatParser implements FormatParser {
                             + " lines; the rest of it is skipped", line, false);
                 }
             } else if (!line.isBlank()) {
-                if (isTreeLine(line)) {
-                    if (!treeReported) {
-                        ctx.diagnostic(n, "LSPCI_TREE", "lspci -t tree output is recognised but not parsed; "
-                                + "use lspci -vvv (or -nnk) for device facts", line, false);
-                        treeReported = true;
-                    }
+                if (tree == null && LspciTreeReader.isTreeStart(line)) {
+                    tree = new LspciTreeReader();
+                }
+                List<PciTopologyLink> links = tree == null ? null : tree.read(line, ctx.span(n));
+                if (links != null) {
+                    links.forEach(ctx::emit);
+                } else if (tree != null) {
+                    ctx.diagnostic(n, "LSPCI_TREE_LINE", "line inside lspci -t output not understood", line, false);
                 } else {
                     ctx.diagnostic(n, "LSPCI_PREAMBLE", "text before the first device header is ignored", line, false);
                 }
@@ -63,22 +73,22 @@ public final class LspciFormatParser implements FormatParser {
             return;
         }
         int first = block.firstLine;
-        LspciParser.BlockContext tree = antlr.parse(block.text.toString());
-        List<CollectingErrorListener.SyntaxError> errors = antlr.errors();
-        if (!errors.isEmpty()) {
-            CollectingErrorListener.SyntaxError e = errors.get(0);
-            ctx.diagnostic(first + e.line() - 1, "LSPCI_SYNTAX", "lspci block not understood as written ("
-                    + e.message() + "); " + errors.size() + " error(s), the device is kept", block.headerLine, false);
-        }
         PciDevice device;
         try {
+            LspciParser.BlockContext tree = antlr.parse(block.text.toString());
+            List<CollectingErrorListener.SyntaxError> errors = antlr.errors();
+            if (!errors.isEmpty()) {
+                CollectingErrorListener.SyntaxError e = errors.get(0);
+                ctx.diagnostic(first + e.line() - 1, "LSPCI_SYNTAX", "lspci block not understood as written ("
+                        + e.message() + "); " + errors.size() + " error(s), the device is kept", block.headerLine, false);
+            }
             LspciHeader header = LspciHeader.read(tree.header());
             if (header == null) {
                 header = LspciHeader.fallback(block.headerLine);
             }
             device = builder.build(header, tree, first, block.lastLine);
         } catch (RuntimeException e) {
-            // A tree that error recovery left incomplete: keep what the header line says.
+            // A tree that error recovery left incomplete (or any other surprise): keep what the header line says.
             ctx.diagnostic(first, "LSPCI_BROKEN_BLOCK", "device block could not be read (" + e + "); only its header"
                     + " line is kept", block.headerLine, false);
             device = headerOnly(LspciHeader.fallback(block.headerLine), ctx, first, block.lastLine);
@@ -91,7 +101,7 @@ public final class LspciFormatParser implements FormatParser {
         return new PciDevice(ctx.span(first).through(last), h.address(), h.className(), h.description(),
                 h.classCode(), h.vendor(), h.vendorId(), h.deviceName(), h.deviceId(), h.revision(), h.progIf(),
                 Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalInt.empty(),
-                Optional.empty(), List.of(), List.of(), List.of(), false, List.of());
+                Optional.empty(), List.of(), List.of(), List.of(), false, List.of(), java.util.Map.of());
     }
 
     /** {@code 01:00.0 }, {@code 0000:01:00.0 } or {@code 00:01.0/01:00.0 } at column 0. */
@@ -110,11 +120,18 @@ public final class LspciFormatParser implements FormatParser {
                 && PciAddress.tryParse(s.substring(0, i + 7)) != null;
     }
 
-    /** {@code -[0000:00]-+-00.0  Intel Corporation ...} and its continuation lines. */
-    private static boolean isTreeLine(String s) {
-        String t = s.stripLeading();
-        return t.startsWith("-[") || t.startsWith("+-[") || t.startsWith("\\-[") || t.contains("]-+-")
-                || t.contains("]----");
+    /** {@code 00: 86 80 c9 10 ...} or {@code 100: 01 00 ...}: a config-space dump row. */
+    static boolean isHexRow(String s) {
+        int colon = s.indexOf(':');
+        if (colon < 2 || colon > 3 || s.length() < colon + 4 || s.charAt(colon + 1) != ' ') {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            if (!hex(s, i)) {
+                return false;
+            }
+        }
+        return hex(s, colon + 2) && hex(s, colon + 3);
     }
 
     private static boolean hex(String s, int i) {
@@ -132,6 +149,8 @@ public final class LspciFormatParser implements FormatParser {
         /** Width of one indentation level when the block is indented with spaces other than 8 (0: not seen). */
         int spaceUnit;
 
+        boolean previousBlank;
+
         boolean open() {
             return firstLine >= 0;
         }
@@ -143,11 +162,19 @@ public final class LspciFormatParser implements FormatParser {
             lastLine = n;
             lineCount = 1;
             spaceUnit = 0;
+            previousBlank = false;
             text.append(header).append('\n');
+        }
+
+        /** True for unindented non-hex text right after a blank line: not part of any device block. */
+        boolean endsBefore(String line) {
+            return previousBlank && !line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '\t'
+                    && !isHexRow(line);
         }
 
         void add(String line, int n) {
             lineCount++;
+            previousBlank = line.isBlank();
             if (!line.isBlank()) {
                 lastLine = n;
             }

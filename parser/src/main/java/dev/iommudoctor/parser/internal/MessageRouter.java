@@ -53,10 +53,10 @@ final class MessageRouter {
                 a("AMD-Vi: [Firmware Bug]:", FIRMWARE_BUG), a("AMD-Vi: Found IOMMU", IOMMU_STATUS),
                 a("AMD-Vi: Extended features", IOMMU_STATUS), a("AMD-Vi: Using global IVHD", IOMMU_STATUS),
                 a("AMD-Vi: IOMMU performance counters supported", IOMMU_STATUS), a("AMD-Vi: Unknown option", IOMMU_STATUS),
-                a("AMD-Vi: AMD IOMMUv2 ", IOMMU_STATUS), a("AMD-Vi: AMD IOMMU disabled", IOMMU_STATUS),
+                a("AMD-Vi: AMD IOMMUv2 loaded", IOMMU_STATUS), a("AMD-Vi: AMD IOMMUv2 functionality", IOMMU_STATUS), a("AMD-Vi: AMD IOMMU disabled", IOMMU_STATUS),
                 a("AMD-Vi: Initialized for Passthrough Mode", IOMMU_STATUS), a("AMD-Vi: Disable IOMMU on", IOMMU_STATUS),
                 a("AMD-Vi: IOMMU not currently supported", IOMMU_STATUS), a("AMD-Vi: Failed to initialize", IOMMU_STATUS));
-        head("AMD", a("AMD IOMMUv2 ", IOMMU_STATUS));
+        head("AMD", a("AMD IOMMUv2 functionality", IOMMU_STATUS));
         head("Intel-IOMMU:", a("Intel-IOMMU: enabled", IOMMU_STATUS), a("Intel-IOMMU: disabled", IOMMU_STATUS),
                 a("Intel-IOMMU: disable GFX device mapping", IOMMU_STATUS));
         head("perf/amd_iommu:", a("perf/amd_iommu: Detected AMD IOMMU", IOMMU_STATUS));
@@ -80,6 +80,7 @@ final class MessageRouter {
         head("vfio_pin_pages_remote:", a("vfio_pin_pages_remote: RLIMIT_MEMLOCK", VFIO));
         head("This", a("This system BIOS has enabled interrupt remapping", IRQ_REMAPPING));
         head("Your", a("Your BIOS is broken;", FIRMWARE_BUG));
+        head("BIOS", a("BIOS vendor: ", BIOS_INFO));
 
         afterDevice = List.of(
                 a("Adding to iommu group ", GROUP_ADDED), a("[", PCI_ENUMERATED),
@@ -159,6 +160,9 @@ final class MessageRouter {
 
     /** Anchors that may sit anywhere in the line: rate limiting, QEMU/libvirt/libxl errors. */
     private static MessageFamily routeAnywhere(String body) {
+        if (body.contains(": AMD-Vi: Event logged [")) {
+            return AMD_EVENT; // prefixed by a non-PCI device, e.g. "iommu ivhd0: "
+        }
         if (body.endsWith(" callbacks suppressed")) {
             return FAULTS_SUPPRESSED;
         }

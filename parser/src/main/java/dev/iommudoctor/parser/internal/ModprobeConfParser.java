@@ -55,12 +55,12 @@ final class ModprobeConfParser implements FormatParser {
         String[] parts = BLANKS.split(trimmed, 3);
         String command = parts[0];
         if (!COMMANDS.contains(command)) {
-            ctx.diagnostic(first, "UNKNOWN_DIRECTIVE", "modprobe.d has no command \"" + command + "\"; kmod ignores this line",
+            ctx.diagnostic(new SourceSpan(ctx.source(), first, last), "UNKNOWN_DIRECTIVE", "modprobe.d has no command \"" + command + "\"; kmod ignores this line",
                     trimmed, false);
             return;
         }
         if (parts.length < 2) {
-            ctx.diagnostic(first, "MISSING_MODULE", command + " without a module name; kmod ignores this line", trimmed, false);
+            ctx.diagnostic(new SourceSpan(ctx.source(), first, last), "MISSING_MODULE", command + " without a module name; kmod ignores this line", trimmed, false);
             return;
         }
         String arguments = parts.length == 3 ? collapseBlanks(parts[2].trim()) : "";

@@ -45,6 +45,11 @@ public final class ParseContext implements LineReader.Listener {
 
     /** Emits a diagnostic, keeping at most {@value #DIAGNOSTICS_PER_CODE} of each code per file. */
     public void diagnostic(int line, String code, String message, String preview, boolean fatal) {
+        diagnostic(span(line), code, message, preview, fatal);
+    }
+
+    /** Like {@link #diagnostic(int, String, String, String, boolean)} for a problem spanning several lines. */
+    public void diagnostic(SourceSpan span, String code, String message, String preview, boolean fatal) {
         diagnostics++;
         int seen = diagnosticsByCode.merge(code, 1, Integer::sum);
         if (seen > DIAGNOSTICS_PER_CODE && !fatal) {
@@ -52,7 +57,7 @@ public final class ParseContext implements LineReader.Listener {
             return;
         }
         String shortPreview = preview == null ? "" : preview.length() > 120 ? preview.substring(0, 120) : preview;
-        emit(new Diagnostic(span(line), code, message, shortPreview, fatal));
+        emit(new Diagnostic(span, code, message, shortPreview, fatal));
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.iommudoctor.parser.api.ContentSniffer;
 import dev.iommudoctor.parser.api.SourceKind;
 import dev.iommudoctor.parser.event.AcsCapability;
+import dev.iommudoctor.parser.event.Diagnostic;
 import dev.iommudoctor.parser.event.Event;
 import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.PciDevice;
@@ -74,6 +75,8 @@ class LspciCorpusTest {
             long headers = HEADER.matcher(text).results().count();
             List<Event> events = LspciTestSupport.parse(f);
             assertEquals(headers, devices(events).size(), "devices vs header lines");
+            // real lspci output is read without a single syntax error, stray line or preamble
+            assertEquals(List.of(), events.stream().filter(Diagnostic.class::isInstance).toList(), "diagnostics");
             int len = Math.min(bytes.length, ContentSniffer.HEAD_BYTES);
             SourceKind kind = ContentSniffer.sniff(f.getFileName().toString(), bytes, len);
             assertEquals(bytes.length == 0 ? SourceKind.EMPTY : SourceKind.LSPCI, kind, "sniffed kind");

@@ -12,6 +12,7 @@ import dev.iommudoctor.parser.event.PciCapability;
 import dev.iommudoctor.parser.event.PciDevice;
 import dev.iommudoctor.parser.event.PciExpressCapability;
 import dev.iommudoctor.parser.event.PciRegion;
+import dev.iommudoctor.parser.event.PciTopologyLink;
 import dev.iommudoctor.parser.event.PowerManagementCapability;
 import dev.iommudoctor.parser.event.PriCapability;
 import dev.iommudoctor.parser.event.SriovCapability;
@@ -28,6 +29,11 @@ final class LspciEventText {
     static String format(Event e) {
         if (e instanceof PciDevice d) {
             return device(d);
+        }
+        if (e instanceof PciTopologyLink l) {
+            return l.span().line() + " PciTopologyLink root=" + l.rootBus() + " bridge="
+                    + l.bridge().map(Object::toString).orElse("-") + " device=" + l.device()
+                    + l.deviceName().map(n -> " name=\"" + n + "\"").orElse("");
         }
         if (e instanceof Diagnostic d) {
             return d.span().line() + " Diagnostic " + d.code() + " \"" + d.message() + "\" preview=\"" + d.preview() + "\"";

@@ -3,6 +3,8 @@ package dev.iommudoctor.parser.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.iommudoctor.parser.api.ContentSniffer;
+import dev.iommudoctor.parser.api.SourceKind;
 import dev.iommudoctor.parser.event.Event;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Golden tests: every {@code samples/parser/lspci/*.lspci} is parsed and its events, printed by
  * {@link LspciEventText}, compared with {@code <name>.events.txt}. A missing golden is written and the test
- * fails asking for review; {@code -Dgoldens.update=true} rewrites them all.
+ * fails asking for review; every non-empty sample must also sniff as LSPCI; {@code -Dgoldens.update=true} rewrites them all.
  */
 class LspciGoldenTest {
 
@@ -36,6 +38,9 @@ class LspciGoldenTest {
     private static void check(Path input) throws IOException {
         String name = input.getFileName().toString();
         Path golden = input.resolveSibling(name.substring(0, name.length() - ".lspci".length()) + ".events.txt");
+        byte[] bytes = Files.readAllBytes(input);
+        SourceKind sniffed = ContentSniffer.sniff(name, bytes, Math.min(bytes.length, ContentSniffer.HEAD_BYTES));
+        assertEquals(bytes.length == 0 ? SourceKind.EMPTY : SourceKind.LSPCI, sniffed, "sniffed kind of " + name);
         List<Event> events = LspciTestSupport.parse(input);
         String actual = events.stream().map(LspciEventText::format).collect(Collectors.joining("\n")) + "\n";
         boolean update = Boolean.getBoolean("goldens.update");

@@ -44,7 +44,7 @@ public final class Analyzer {
         HostModelBuilder builder = new HostModelBuilder();
         InputWalker walker = new InputWalker(bundleLimits);
         for (Path path : paths) {
-            walker.walk(path, (name, in) -> read(name, in, builder, walker, progress));
+            walker.walk(path, (name, in, before) -> read(name, in, before, builder, walker, progress));
         }
         return finish(builder, walker);
     }
@@ -53,7 +53,7 @@ public final class Analyzer {
     public Analysis analyze(String name, InputStream in) throws IOException {
         HostModelBuilder builder = new HostModelBuilder();
         InputWalker walker = new InputWalker(bundleLimits);
-        walker.walk(name, in, (n, s) -> read(n, s, builder, walker, ProgressListener.NONE));
+        walker.walk(name, in, (n, s, before) -> read(n, s, before, builder, walker, ProgressListener.NONE));
         return finish(builder, walker);
     }
 
@@ -63,7 +63,7 @@ public final class Analyzer {
         InputWalker walker = new InputWalker(bundleLimits);
         for (NamedStream s : streams) {
             try (InputStream in = s.open()) {
-                walker.walk(s.name(), in, (n, st) -> read(n, st, builder, walker, ProgressListener.NONE));
+                walker.walk(s.name(), in, (n, st, before) -> read(n, st, before, builder, walker, ProgressListener.NONE));
             }
         }
         return finish(builder, walker);
@@ -76,9 +76,9 @@ public final class Analyzer {
         InputStream open() throws IOException;
     }
 
-    private void read(String name, InputStream in, HostModelBuilder builder, InputWalker walker,
+    private void read(String name, InputStream in, int linesBefore, HostModelBuilder builder, InputWalker walker,
                       ProgressListener progress) throws IOException {
-        ParseSummary summary = Parsers.parse(name, in, null, parseLimits, builder);
+        ParseSummary summary = Parsers.parse(name, in, null, parseLimits, builder, linesBefore);
         builder.input(summary);
         progress.inputDone(name, walker.totalBytes());
     }

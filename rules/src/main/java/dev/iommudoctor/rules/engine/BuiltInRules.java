@@ -4,6 +4,7 @@ import dev.iommudoctor.rules.advisory.AdviseIommuPtRule;
 import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.iommu.IommuAbsentRule;
 import dev.iommudoctor.rules.iommu.IommuDisabledRule;
+import dev.iommudoctor.rules.iommu.IommuFirmwareBugRule;
 import dev.iommudoctor.rules.iommu.IommuInvalidOptionRule;
 import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
 import dev.iommudoctor.rules.kernel.KernelNoVfioRule;
@@ -36,6 +37,7 @@ public final class BuiltInRules {
                 new IommuAbsentRule(),
                 new IommuNotEnabledRule(),
                 new IommuInvalidOptionRule(),
+                new IommuFirmwareBugRule(),
                 new RmrrBadFirmwareRule(),
                 new RmrrIneligibleDeviceRule(),
                 new GroupNotViableRule(),

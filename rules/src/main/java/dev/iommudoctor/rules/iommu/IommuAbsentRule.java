@@ -39,7 +39,8 @@ public final class IommuAbsentRule implements Rule {
                 .remedy("if the option is missing or already on, update the BIOS: vendors ship fixes for broken or missing "
                         + table + " tables")
                 .remedy("after reboot: dmesg | grep -e 'ACPI: " + table + "' -e 'IOMMU enabled' -e 'AMD-Vi'");
-        host.kernel().ifPresent(k -> f.evidence(k.evidence()));
+        host.acpiTableList().ifPresent(f::evidence);
+        host.passthroughIntent().ifPresentOrElse(f::evidence, () -> f.severity(Severity.WARNING));
         return RuleResult.of(List.of(f.build()));
     }
 }

@@ -37,6 +37,7 @@ public final class IommuDisabledRule implements Rule {
             case INTEL -> "replace " + param + " with intel_iommu=on";
             default -> "remove " + param + " and add intel_iommu=on on Intel hosts (AMD-Vi is on by default)";
         };
+        host.passthroughIntent().ifPresentOrElse(f::evidence, () -> f.severity(Severity.WARNING));
         return RuleResult.of(java.util.List.of(f
                 .remedy(enable + " in " + host.identity().distro().cmdlineHowTo())
                 .remedy("reboot, then check: dmesg | grep -e DMAR -e AMD-Vi -e 'iommu group' | head")

@@ -44,6 +44,8 @@ public final class IommuNotEnabledRule implements Rule {
         if (host.cmdline().present()) {
             f.evidence(host.cmdline().evidence());
         }
+        // An error where passthrough is set up or attempted; on a host without it, a warning about what it would need.
+        host.passthroughIntent().ifPresentOrElse(f::evidence, () -> f.severity(Severity.WARNING));
         return RuleResult.of(List.of(f.build()));
     }
 }

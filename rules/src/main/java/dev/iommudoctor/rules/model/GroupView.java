@@ -23,9 +23,17 @@ public final class GroupView {
                 .toList();
     }
 
+    /** Non-bridge members whose driver the bundle does not show (a group listing without lspci -k). */
+    public static List<PciFunction> unknown(HostModel host, int group) {
+        return host.pci().groupMembers(group).stream()
+                .filter(f -> !f.isBridge() && f.driver().isEmpty() && f.driverSource().isEmpty())
+                .toList();
+    }
+
     /** One line per member: address, what it is, its driver. */
     public static String describe(PciFunction f) {
-        return "  " + f.label() + " -> " + f.driver().map(d -> "driver " + d).orElse("no driver")
-                + (f.isBridge() ? " (bridge: may stay as is)" : "");
+        String driver = f.driver().map(d -> "driver " + d)
+                .orElse(f.driverSource().isPresent() ? "no driver" : "driver not shown in the bundle");
+        return "  " + f.label() + " -> " + driver + (f.isBridge() ? " (bridge: may stay as is)" : "");
     }
 }

@@ -27,16 +27,17 @@ public final class HostModel {
     private final Optional<KernelInfo> kernel;
     private final BootParameters cmdline;
     private final PciInventory pci;
-    private final boolean acpiTablesListed;
+    private final Optional<dev.iommudoctor.rules.api.EvidenceLine> acpiTableList;
     private IommuAssessment iommu;
     private VfioConfig vfio;
+    private Optional<dev.iommudoctor.rules.api.EvidenceLine> passthroughIntent;
     /** Set once by the builder; see {@link #bootFramebuffer()}. */
     List<dev.iommudoctor.rules.api.EvidenceLine> bootFramebuffer = List.of();
 
     HostModel(Map<Class<? extends Event>, List<Event>> eventsByType, Set<Fact> facts, List<ParseSummary> inputs,
               List<SkippedInput> skipped, HostIdentity identity, Optional<KernelInfo> kernel, BootParameters cmdline,
-              PciInventory pci, boolean acpiTablesListed) {
-        this.acpiTablesListed = acpiTablesListed;
+              PciInventory pci, Optional<dev.iommudoctor.rules.api.EvidenceLine> acpiTableList) {
+        this.acpiTableList = acpiTableList;
         this.eventsByType = eventsByType;
         this.facts = Collections.unmodifiableSet(facts.isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(facts));
         this.inputs = List.copyOf(inputs);
@@ -96,6 +97,17 @@ public final class HostModel {
         return vfio;
     }
 
+    /**
+     * The line showing this host is set up for (or attempting) passthrough, if any; rules use it to
+     * tell an error on a virtualisation host from a remark on a desktop.
+     */
+    public synchronized Optional<dev.iommudoctor.rules.api.EvidenceLine> passthroughIntent() {
+        if (passthroughIntent == null) {
+            passthroughIntent = PassthroughIntent.of(this);
+        }
+        return passthroughIntent;
+    }
+
     /** Kernel and /proc/iomem lines about firmware framebuffers (efifb, simpledrm, BOOTFB), see {@link BootFramebuffer}. */
     public List<dev.iommudoctor.rules.api.EvidenceLine> bootFramebuffer() {
         return bootFramebuffer;
@@ -103,7 +115,12 @@ public final class HostModel {
 
     /** True when the boot log lists the ACPI tables, so a missing DMAR/IVRS line means no such table. */
     public boolean acpiTablesListed() {
-        return acpiTablesListed;
+        return acpiTableList.isPresent();
+    }
+
+    /** A line of the boot log's ACPI table list (where a DMAR/IVRS line would be), when present. */
+    public Optional<dev.iommudoctor.rules.api.EvidenceLine> acpiTableList() {
+        return acpiTableList;
     }
 
     /** The effective IOMMU and interrupt-remapping state, judged from all evidence. */

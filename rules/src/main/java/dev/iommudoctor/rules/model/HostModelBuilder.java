@@ -58,6 +58,7 @@ public final class HostModelBuilder implements EventSink {
     private Optional<String> cpuModel = Optional.empty();
     private Optional<String> hostname = Optional.empty();
     private boolean acpiTablesListed;
+    private Optional<EvidenceLine> acpiTableList = Optional.empty();
     private final List<EvidenceLine> bootFramebuffer = new ArrayList<>();
 
     @Override
@@ -90,6 +91,7 @@ public final class HostModelBuilder implements EventSink {
         if (!acpiTablesListed && (r.text().startsWith("ACPI: XSDT 0x") || r.text().startsWith("ACPI: RSDT 0x")
                 || r.text().startsWith("ACPI: FACP 0x"))) {
             acpiTablesListed = true;
+            acpiTableList = Optional.of(EvidenceLine.of(r.span(), r.text()));
         }
         if (hostname.isEmpty() && r.host().isPresent()) {
             hostname = r.host();
@@ -126,7 +128,7 @@ public final class HostModelBuilder implements EventSink {
         PciInventory pci = inventory();
         deriveFacts(kernel, cmdline, pci);
         HostIdentity identity = identity(kernel, pci);
-        HostModel model = new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTablesListed);
+        HostModel model = new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTableList);
         model.bootFramebuffer = List.copyOf(bootFramebuffer);
         return model;
     }
@@ -159,6 +161,11 @@ public final class HostModelBuilder implements EventSink {
         return BootParameters.NONE;
     }
 
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
     private static String joined(List<KernelParameter> params) {
         StringBuilder b = new StringBuilder();
         for (KernelParameter p : params) {
@@ -172,7 +179,7 @@ public final class HostModelBuilder implements EventSink {
 
     private PciInventory inventory() {
         PciInventory.Builder b = new PciInventory.Builder();
-        lastDriverLine.forEach((address, r) -> b.kernelLogDriver(address, r.origin().get(), r.span()));
+        lastDriverLine.forEach((address, r) -> b.kernelLogDriver(address, r.origin().get(), r.span(), firstLine(r.text())));
         list(PciEnumerated.class).forEach(b::enumerated);
         list(IommuGroupAdded.class).forEach(b::groupAdded);
         list(NodeDevice.class).forEach(b::nodeDevice);
@@ -184,6 +191,10 @@ public final class HostModelBuilder implements EventSink {
     private void deriveFacts(Optional<KernelInfo> kernel, BootParameters cmdline, PciInventory pci) {
         if (!list(KernelVersion.class).isEmpty() || !list(BootCommandLine.class).isEmpty()) {
             facts.add(Fact.BOOT_LOG);
+        }
+        if (!list(dev.iommudoctor.parser.event.PassthroughError.class).isEmpty()) {
+            // QEMU/libvirt errors quoted in any file (a pasted fragment, a journal) are VM log evidence.
+            facts.add(Fact.VM_LOG);
         }
         if (kernel.isPresent()) {
             facts.add(Fact.KERNEL_VERSION);
@@ -244,7 +255,7 @@ public final class HostModelBuilder implements EventSink {
             }
         }
         for (IommuStatus s : list(IommuStatus.class)) {
-            if (IommuAssessment.indicatesHardware(s.state())) {
+            if (IommuAssessment.indicatesHardware(s.state()) && !IommuAssessment.isOptionEcho(s)) {
                 if (s.vendor() == IommuVendor.INTEL) {
                     return CpuVendor.INTEL;
                 }

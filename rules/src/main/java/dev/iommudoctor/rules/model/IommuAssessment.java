@@ -47,7 +47,7 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
             ev.add(line(t));
         }
         for (IommuStatus s : host.events(IommuStatus.class)) {
-            if (indicatesHardware(s.state()) && !optionEcho(s)) {
+            if (indicatesHardware(s.state()) && !isOptionEcho(s)) {
                 table = Tri.YES;
             }
         }
@@ -58,7 +58,10 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
         Optional<String> disabledBy = disabledBy(p, vendor);
         Tri enabled = Tri.UNKNOWN;
         for (IommuStatus s : host.events(IommuStatus.class)) {
-            if (s.state() == IommuState.ENABLED && !(optionEcho(s) && table == Tri.NO)) {
+            if (isOptionEcho(s)) {
+                continue;
+            }
+            if (s.state() == IommuState.ENABLED) {
                 enabled = Tri.YES;
                 ev.add(line(s));
             } else if (meansDisabled(s.state()) && enabled != Tri.YES) {
@@ -66,8 +69,9 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
                 ev.add(line(s));
             }
         }
+        // Not evidence of a working IOMMU: "iommu: Default domain type" is printed by the IOMMU core on
+        // every x86 boot, with or without hardware.
         List<IommuGroupAdded> added = host.events(IommuGroupAdded.class);
-        // Not DefaultDomain: iommu_subsys_init() prints "Default domain type" even with intel_iommu=off.
         if (!added.isEmpty() || !host.pci().groups().isEmpty() || !host.events(DmaFault.class).isEmpty()) {
             enabled = Tri.YES;
             if (!added.isEmpty()) {
@@ -116,11 +120,14 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
     }
 
     /**
-     * Intel's bare {@code DMAR: IOMMU enabled} is printed by the intel_iommu=on option parser, before any
-     * table is read: it proves the option, not the hardware.
+     * {@code DMAR: IOMMU enabled} / {@code DMAR: IOMMU disabled} only echo the parsing of
+     * {@code intel_iommu=on|off}: printed before the kernel has looked for any hardware, so they prove
+     * what was asked, not what happened (a host with VT-d off in the BIOS prints "IOMMU enabled" too).
      */
-    private static boolean optionEcho(IommuStatus s) {
-        return s.vendor() == dev.iommudoctor.parser.event.IommuVendor.INTEL && s.record().text().trim().equals("DMAR: IOMMU enabled");
+    static boolean isOptionEcho(IommuStatus s) {
+        String text = s.record().text().trim();
+        return s.vendor() == dev.iommudoctor.parser.event.IommuVendor.INTEL
+                && (text.equals("DMAR: IOMMU enabled") || text.equals("DMAR: IOMMU disabled"));
     }
 
     /** The kernel found IOMMU hardware described by firmware. */

@@ -3,6 +3,7 @@ package dev.iommudoctor.rules.model;
 import dev.iommudoctor.parser.api.SourceSpan;
 import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.PciDevice;
+import dev.iommudoctor.rules.api.EvidenceLine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,13 +16,25 @@ import java.util.OptionalInt;
  *
  * @param classCode    4 hex digits, e.g. {@code 0300} (VGA), {@code 0108} (NVMe), {@code 0604} (PCI bridge)
  * @param driver       the driver bound now ({@code Kernel driver in use:}), when known
+ * @param driverEvidence the line that shows the driver (or the lspci block that shows none is bound)
+ * @param groupEvidence  the line that shows the IOMMU group
  * @param lspci        the full lspci record (capabilities) when the bundle has {@code lspci -vvv}
  */
 public record PciFunction(PciAddress address, Optional<String> vendorId, Optional<String> deviceId,
                           Optional<String> classCode, Optional<String> className, Optional<String> description,
-                          Optional<String> driver, Optional<SourceSpan> driverSource, List<String> modules,
-                          OptionalInt numaNode, OptionalInt iommuGroup, Optional<SourceSpan> groupSource,
+                          Optional<String> driver, Optional<EvidenceLine> driverEvidence, List<String> modules,
+                          OptionalInt numaNode, OptionalInt iommuGroup, Optional<EvidenceLine> groupEvidence,
                           Optional<PciDevice> lspci) {
+
+    /** Where the driver fact was read (also set when a verbose dump shows that no driver is bound). */
+    public Optional<SourceSpan> driverSource() {
+        return driverEvidence.map(e -> new SourceSpan(e.file(), e.line(), e.line()));
+    }
+
+    /** Where the group membership was read. */
+    public Optional<SourceSpan> groupSource() {
+        return groupEvidence.map(e -> new SourceSpan(e.file(), e.line(), e.line()));
+    }
 
     /** {@code 10de:1b80}, when both ids are known. */
     public Optional<String> vendorDevice() {

@@ -7,6 +7,7 @@ import dev.iommudoctor.parser.event.NodeDevice;
 import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.PciDevice;
 import dev.iommudoctor.parser.event.PciEnumerated;
+import dev.iommudoctor.rules.api.EvidenceLine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -72,10 +73,10 @@ public final class PciInventory {
             return acc.computeIfAbsent(a, Acc::new);
         }
 
-        void kernelLogDriver(PciAddress a, String driver, SourceSpan span) {
+        void kernelLogDriver(PciAddress a, String driver, SourceSpan span, String text) {
             Acc x = at(a);
             x.driver = Optional.of(driver);
-            x.driverSource = Optional.of(span);
+            x.driverSource = Optional.of(EvidenceLine.of(span, text));
         }
 
         void enumerated(PciEnumerated e) {
@@ -90,13 +91,14 @@ public final class PciInventory {
         void groupAdded(IommuGroupAdded e) {
             Acc x = at(e.device());
             x.group = OptionalInt.of(e.group());
-            x.groupSource = Optional.of(e.span());
+            x.groupSource = Optional.of(EvidenceLine.of(e.span(), e.record().text()));
         }
 
         void groupMember(IommuGroupMember m) {
             Acc x = at(m.device());
             x.group = OptionalInt.of(m.group());
-            x.groupSource = Optional.of(m.span());
+            x.groupSource = Optional.of(EvidenceLine.of(m.span(), "group " + m.group() + ": " + m.device()
+                    + m.description().map(d -> " " + d).orElse("")));
             m.vendorDeviceId().ifPresent(id -> {
                 String[] p = id.split(":");
                 if (p.length == 2) {
@@ -123,7 +125,7 @@ public final class PciInventory {
             Acc x = at(n.address());
             n.driver().ifPresent(d -> {
                 x.driver = Optional.of(d);
-                x.driverSource = Optional.of(n.span());
+                x.driverSource = Optional.of(EvidenceLine.of(n.span(), n.name() + ": <driver><name>" + d + "</name></driver>"));
             });
             n.vendorId().ifPresent(v -> x.vendorId = Optional.of(strip0x(v)));
             n.productId().ifPresent(v -> x.deviceId = Optional.of(strip0x(v)));
@@ -139,12 +141,13 @@ public final class PciInventory {
             }
             if (n.iommuGroup().isPresent()) {
                 x.group = n.iommuGroup();
-                x.groupSource = Optional.of(n.span());
+                EvidenceLine line = EvidenceLine.of(n.span(), n.name() + ": <iommuGroup number='" + n.iommuGroup().getAsInt() + "'>");
+                x.groupSource = Optional.of(line);
                 for (PciAddress member : n.groupMembers()) {
                     Acc m = at(member);
                     if (m.group.isEmpty()) {
                         m.group = n.iommuGroup();
-                        m.groupSource = Optional.of(n.span());
+                        m.groupSource = Optional.of(line);
                     }
                 }
             }
@@ -163,11 +166,11 @@ public final class PciInventory {
             }
             if (d.driverInUse().isPresent()) {
                 x.driver = d.driverInUse();
-                x.driverSource = Optional.of(d.span());
+                x.driverSource = Optional.of(keyLine(d, "Kernel driver in use", d.driverInUse().get()));
             } else if (!d.kernelModules().isEmpty() || d.capabilities().size() > 0) {
                 // a verbose/-k dump that prints no driver line means no driver is bound
                 x.driver = Optional.empty();
-                x.driverSource = Optional.of(d.span());
+                x.driverSource = Optional.of(EvidenceLine.of(d.span(), d.address() + " " + d.className() + ": no 'Kernel driver in use' line"));
             }
             if (!d.kernelModules().isEmpty()) {
                 x.modules = List.copyOf(d.kernelModules());
@@ -177,17 +180,27 @@ public final class PciInventory {
             }
             if (d.iommuGroup().isPresent()) {
                 x.group = d.iommuGroup();
-                x.groupSource = Optional.of(d.span());
+                x.groupSource = Optional.of(d.keyLines().containsKey("IOMMU group")
+                        ? keyLine(d, "IOMMU group", String.valueOf(d.iommuGroup().getAsInt()))
+                        : EvidenceLine.of(d.span(), d.address() + " " + d.className() + ": IOMMU group " + d.iommuGroup().getAsInt()));
             }
         }
 
         PciInventory build() {
             Map<PciAddress, PciFunction> out = new TreeMap<>();
             for (Acc x : acc.values()) {
-                out.put(x.address, new PciFunction(x.address, x.vendorId, x.deviceId, x.classCode, x.className,
+                Optional<String> className = x.className.or(() -> x.classCode.flatMap(PciClassNames::of));
+                out.put(x.address, new PciFunction(x.address, x.vendorId, x.deviceId, x.classCode, className,
                         x.description, x.driver, x.driverSource, x.modules, x.numa, x.group, x.groupSource, x.lspci));
             }
             return new PciInventory(out);
+        }
+
+        /** The exact lspci body line {@code key: value}, or the block's first line when the line is unknown. */
+        private static EvidenceLine keyLine(PciDevice d, String key, String value) {
+            Integer line = d.keyLines().get(key);
+            SourceSpan span = line == null ? d.span() : new SourceSpan(d.span().source(), line, line);
+            return EvidenceLine.of(span, key + ": " + value);
         }
 
         private static String strip0x(String s) {
@@ -203,11 +216,11 @@ public final class PciInventory {
         Optional<String> className = Optional.empty();
         Optional<String> description = Optional.empty();
         Optional<String> driver = Optional.empty();
-        Optional<SourceSpan> driverSource = Optional.empty();
+        Optional<EvidenceLine> driverSource = Optional.empty();
         List<String> modules = List.of();
         OptionalInt numa = OptionalInt.empty();
         OptionalInt group = OptionalInt.empty();
-        Optional<SourceSpan> groupSource = Optional.empty();
+        Optional<EvidenceLine> groupSource = Optional.empty();
         Optional<PciDevice> lspci = Optional.empty();
 
         Acc(PciAddress address) {

@@ -136,12 +136,20 @@ public final class TextReport {
 
     private void inputs(AnalysisDocument doc, PrintWriter out) {
         out.println(paint("1", "== Inputs"));
+        List<AnalysisDocument.Input> unknown = doc.inputs().stream().filter(i -> i.kind().equals("UNKNOWN")).toList();
         for (AnalysisDocument.Input in : doc.inputs()) {
-            String share = in.lines() == 0 ? "" : String.format(Locale.ROOT, ", %.0f%% of lines not recognised",
-                    100.0 * in.unrecognized() / in.lines());
+            if (unknown.size() > 3 && in.kind().equals("UNKNOWN")) {
+                continue;
+            }
+            long records = in.events() - in.diagnostics();
+            String share = records <= 0 ? "" : String.format(Locale.ROOT, ", %d records, %.0f%% not about IOMMU/VFIO",
+                    records, 100.0 * in.unrecognized() / records);
             out.println(terminal("  " + in.source() + ": " + in.kind() + ", " + in.lines() + " lines"
                     + (in.kind().equals("KERNEL_LOG") || in.kind().equals("QEMU_LOG") ? share : "")
                     + (in.problem() == null ? "" : "  (" + in.problem() + ")")));
+        }
+        if (unknown.size() > 3) {
+            out.println("  " + unknown.size() + " other file(s) in formats iommu-doctor does not read (listed with --format json)");
         }
         for (AnalysisDocument.Skipped s : doc.skipped()) {
             out.println(terminal("  skipped " + s.name() + ": " + s.reason()));

@@ -62,14 +62,21 @@ public final class GroupNotViableRule implements Rule {
         int number = Integer.parseInt(group);
         List<PciFunction> members = host.pci().groupMembers(number);
         List<PciFunction> blockers = GroupView.blockers(host, number);
+        List<PciFunction> unknown = GroupView.unknown(host, number).stream()
+                .filter(u -> errors.stream().noneMatch(e -> e.device().map(u.address()::equals).orElse(false))).toList();
         StringBuilder list = new StringBuilder();
         members.forEach(m -> list.append('\n').append(GroupView.describe(m)));
         f.message("QEMU could not use %s: IOMMU group %d is not viable (%d time(s)). A group is assigned whole, and every "
                         + "non-bridge member must be bound to vfio-pci. Members:%s", requested == null ? "the device" : requested,
                 number, errors.size(), list);
-        members.forEach(m -> m.groupSource().ifPresent(s -> f.evidence(s, m.label() + ": IOMMU group " + number)));
-        blockers.forEach(b -> f.device(b.address()));
-        List<PciFunction> hostNeeds = blockers.stream().filter(b -> b.isStorage() || b.isNetwork()).toList();
+        members.forEach(m -> m.groupEvidence().ifPresent(f::evidence));
+        blockers.forEach(b -> {
+            f.device(b.address());
+            b.driverEvidence().ifPresent(f::evidence);
+        });
+        unknown.forEach(u -> f.device(u.address()));
+        List<PciFunction> hostNeeds = java.util.stream.Stream.concat(blockers.stream(), unknown.stream())
+                .filter(b -> b.isStorage() || b.isNetwork()).toList();
         if (!hostNeeds.isEmpty()) {
             f.remedy("WARNING: the group also holds " + String.join(", ", hostNeeds.stream().map(PciFunction::label).toList())
                     + ". Passing it through takes it away from the host (if it is the boot disk or the management NIC, "
@@ -83,7 +90,13 @@ public final class GroupNotViableRule implements Rule {
                         .orElse("") + "driverctl set-override " + b.address() + " vfio-pci");
             }
         }
-        if (blockers.isEmpty()) {
+        for (PciFunction u : unknown) {
+            if (!hostNeeds.contains(u)) {
+                f.remedy("check " + u.address() + " (" + u.label() + "): lspci -nnk -s " + u.address()
+                        + "; unless it is unbound or on vfio-pci, bind it: driverctl set-override " + u.address() + " vfio-pci");
+            }
+        }
+        if (blockers.isEmpty() && unknown.isEmpty()) {
             f.remedy("every member is on vfio-pci or unbound in this bundle: the binding probably happened after the failure; "
                     + "make it permanent (vfio-pci ids= in modprobe.d plus initramfs rebuild) and pass all functions to the same VM");
         }

@@ -59,7 +59,7 @@ public final class HostDriverBoundRule implements Rule {
                                 + "claims the device: %s loaded before vfio-pci%s.", f.label(), request.text(), driver, driver,
                         vfio.softdeps().containsKey(module) ? " despite the softdep (the initramfs may be stale)"
                                 : ", and no 'softdep " + module + " pre: vfio-pci' orders them");
-        f.driverSource().ifPresent(s -> b.evidence(s, f.address() + ": Kernel driver in use: " + driver));
+        f.driverEvidence().ifPresent(b::evidence);
         if (vfio.softdeps().containsKey(module)) {
             b.evidence(vfio.softdeps().get(module));
         }
