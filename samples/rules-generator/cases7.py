@@ -171,3 +171,42 @@ def c_multi_as_quiet():
 
 for fn in [c_no_vfio_fires, c_no_vfio_quiet, c_probe_busy, c_probe_rom_quiet, c_multi_as_fires, c_multi_as_quiet]:
     fn()
+
+def c_sriov_no_iommu_with_hostdev():
+    from cases4 import hp_with_vfs
+    h = hp_with_vfs(False)
+    xml = """<domain type="kvm">
+  <name>nfv-edge1</name>
+  <uuid>0b6d7e3a-2f41-4c2e-9d1a-6a0f3e2b7c55</uuid>
+  <memory unit="KiB">8388608</memory>
+  <vcpu placement="static">4</vcpu>
+  <os>
+    <type arch="x86_64" machine="pc-q35-6.2">hvm</type>
+  </os>
+  <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+    <disk type="file" device="disk">
+      <driver name="qemu" type="qcow2"/>
+      <source file="/var/lib/libvirt/images/nfv-edge1.qcow2"/>
+      <target dev="vda" bus="virtio"/>
+    </disk>
+    <interface type="hostdev" managed="yes">
+      <mac address="52:54:00:6e:10:01"/>
+      <source>
+        <address type="pci" domain="0x0000" bus="0x04" slot="0x10" function="0x0"/>
+      </source>
+      <address type="pci" domain="0x0000" bus="0x05" slot="0x00" function="0x0"/>
+    </interface>
+  </devices>
+</domain>
+"""
+    f = {"dmesg.txt": dmesg(h, 87), "cmdline": cmdline(h), "iommu-groups.txt": groups_txt(h), "lspci-nnvvv.txt": lspci(h, ["00:01.1", "04:00.0", "04:10.0"]),
+         "nfv-edge1.xml": xml}
+    write_case("SRIOV-VFS-WITHOUT-IOMMU", "fires-when-a-vf-is-assigned-to-a-guest-but-vt-d-is-not-on", f, md(
+        "A VF is configured as a guest NIC, but the IOMMU is not enabled",
+        "kvm-prod3, Ubuntu 22.04 (kernel 5.15.0-91-generic), HP ProLiant DL380 Gen9, 82599ES 04:00.0 with 8 VFs; domain nfv-edge1 has VF 04:10.0 as `<interface type='hostdev'>`.",
+        "Same host as the warning case, plus a libvirt domain that hands VF 04:10.0 to a guest ({nfv-edge1.xml:bus=\"0x04\" slot=\"0x10\"}). Without intel_iommu=on on this pre-6.8 kernel there are no IOMMU groups, so the domain cannot start: both the VF finding and IOMMU-NOT-ENABLED are errors on a host set up for passthrough.",
+        ["SRIOV-VFS-WITHOUT-IOMMU (error) 0000:04:00.0: {lspci-nnvvv.txt:Number of VFs: 8}, {dmesg.txt:SR-IOV enabled with 8 VFs}; intent {nfv-edge1.xml:<interface type=\"hostdev\"}",
+         "IOMMU-NOT-ENABLED (error) host: {dmesg.txt:Linux version 5.15.0-91-generic}, {dmesg.txt:ACPI: DMAR}, no intel_iommu= in {cmdline:BOOT_IMAGE}"]))
+
+c_sriov_no_iommu_with_hostdev()

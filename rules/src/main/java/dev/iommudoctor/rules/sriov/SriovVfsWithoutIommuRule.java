@@ -58,15 +58,20 @@ public final class SriovVfsWithoutIommuRule implements Rule {
             return RuleResult.passed();
         }
         var f = finding().devices(pfs).evidence(enabled);
+        // VFs used only by host drivers (containers, host netdevs) are legitimate without an IOMMU: an error
+        // only where the host is set up to hand devices to VMs
+        host.passthroughIntent().ifPresentOrElse(f::evidence, () -> f.severity(Severity.WARNING));
         ev.forEach(f::evidence);
         host.iommu().evidence().stream().filter(l -> !l.text().contains("Default domain type")).forEach(f::evidence);
         host.iommu().disabledBy().ifPresent(p -> f.evidence(host.cmdline().evidence()));
         return RuleResult.of(List.of(f
                 .message("%d virtual function(s) are enabled on %s, but DMA remapping is off%s. Without an IOMMU the VFs have "
                                 + "no IOMMU groups, vfio-pci cannot take them, and a VM cannot be given one; only host drivers "
-                                + "(iavf, ixgbevf, mlx5_core) can use them.", vfs, pfs.isEmpty() ? "this host" : String.join(", ",
+                                + "(iavf, ixgbevf, mlx5_core) can use them.%s", vfs, pfs.isEmpty() ? "this host" : String.join(", ",
                                 pfs.stream().map(Object::toString).toList()),
-                        host.iommu().disabledBy().map(p -> " (" + p + ")").orElse(""))
+                        host.iommu().disabledBy().map(p -> " (" + p + ")").orElse(""),
+                        host.passthroughIntent().isPresent() ? "" : " Nothing in the bundle sets up passthrough yet, so this "
+                                + "matters once the VFs are meant for guests.")
                 .remedy("turn the IOMMU on: " + host.iommu().disabledBy().map(p -> "remove " + p + "; ").orElse("")
                         + "intel_iommu=on on Intel hosts before 6.8 (AMD-Vi is on by default), VT-d/AMD-Vi enabled in the "
                         + "firmware; set in " + host.identity().distro().cmdlineHowTo())
