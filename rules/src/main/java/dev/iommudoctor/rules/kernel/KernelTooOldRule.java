@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The running kernel predates 5.15 LTS: the passthrough host misses VFIO and PCI power/reset work that
  * current guides assume. Lists exactly what the running release lacks. Below 4.1 it is an error: even
- * the basic idle-power handling of vfio-pci is missing. A VM guest's kernel is not the passthrough
+ * the basic idle-power handling of vfio-pci is missing. Without any sign of passthrough set-up (no vfio ids,
+ * hostdevs, vfio-pci devices or VFIO errors) the finding is only informational. A VM guest's kernel is not the passthrough
  * host's kernel, so guests without a virtual IOMMU are not judged.
  */
 @DiagnosticRule(id = "KERNEL-TOO-OLD", title = "Kernel older than 5.15 LTS for a passthrough host",
@@ -74,7 +75,10 @@ public final class KernelTooOldRule implements Rule {
                 .remedy("after the upgrade re-run iommu-doctor: intel_iommu/vfio-pci settings carry over, but check "
                         + "video=efifb:off versus initcall_blacklist=sysfb_init for the boot GPU");
         dev.iommudoctor.rules.model.PassthroughDevices.of(host).evidence().stream().limit(3).forEach(f::evidence);
-        if (ancient) {
+        if (host.passthroughIntent().isEmpty()) {
+            // nothing here is set up for passthrough yet: a remark for whoever plans it, not a fault
+            f.severity(Severity.INFO);
+        } else if (ancient) {
             f.severity(Severity.ERROR);
         }
         return RuleResult.of(List.of(f.build()));
