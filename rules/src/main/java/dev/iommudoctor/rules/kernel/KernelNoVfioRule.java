@@ -56,12 +56,24 @@ public final class KernelNoVfioRule implements Rule {
                                         + "device is bound to vfio-pci"
                                 : "QEMU could not open the VFIO container /dev/vfio/vfio (No such file or directory)")
                 .remedy("load it now: modprobe vfio-pci   (pulls in vfio and vfio_iommu_type1), then check: ls /dev/vfio/")
-                .remedy("load it at boot: echo vfio-pci > /etc/modules-load.d/vfio.conf, and for early binding add "
-                        + "vfio vfio_iommu_type1 vfio_pci to the initramfs (" + host.identity().distro().initramfsCommand()
-                        .replace("\n", " ; ") + ")")
+                .remedy("load it at boot: echo vfio-pci > /etc/modules-load.d/vfio.conf, and for early binding put it in the "
+                        + "initramfs: " + initramfsModules(host.identity().distro()))
                 .remedy("if modprobe says 'Module vfio-pci not found': the kernel lacks it; check "
                         + "grep -E 'CONFIG_VFIO(_PCI)?=' /boot/config-$(uname -r) and install a kernel built with CONFIG_VFIO_PCI")
                 .build()));
+    }
+
+    private static String initramfsModules(dev.iommudoctor.rules.model.Distro d) {
+        return switch (d) {
+            case DEBIAN, UBUNTU, PROXMOX -> "add the lines vfio, vfio_iommu_type1, vfio_pci to /etc/initramfs-tools/modules, then "
+                    + d.initramfsCommand();
+            case RHEL, FEDORA, SUSE -> "force_drivers+=\" vfio vfio_iommu_type1 vfio_pci \" in /etc/dracut.conf.d/vfio.conf, then "
+                    + d.initramfsCommand();
+            case ARCH -> "MODULES=(vfio_pci vfio vfio_iommu_type1) in /etc/mkinitcpio.conf, then mkinitcpio -P";
+            default -> "/etc/initramfs-tools/modules (Debian/Ubuntu/Proxmox), force_drivers+=\" vfio vfio_iommu_type1 vfio_pci \" "
+                    + "in /etc/dracut.conf.d/vfio.conf (RHEL/Fedora/SUSE) or MODULES=(...) in /etc/mkinitcpio.conf (Arch), then "
+                    + "rebuild the initramfs";
+        };
     }
 
     /** The bundle's lsmod lists no VFIO module and nothing shows vfio-pci built in. */

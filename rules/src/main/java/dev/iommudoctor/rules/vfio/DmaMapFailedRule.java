@@ -63,7 +63,8 @@ public final class DmaMapFailedRule implements Rule {
         if (!noMem.isEmpty() || !memlock.isEmpty()) {
             f.remedy("libvirt: managed <hostdev> devices make libvirt raise the limit to RAM + 1 GiB by itself; if you "
                     + "set <memtune><hard_limit> or use <memoryBacking><locked/>, make the hard_limit cover all guest RAM "
-                    + "(and the vIOMMU case), or remove it");
+                    + "(and the vIOMMU case), or remove it. An unprivileged qemu:///session libvirt cannot raise its own limit: "
+                    + "use qemu:///system, or raise the user's memlock limit as below");
             f.remedy("plain QEMU from a shell: ulimit -l unlimited (or a value in KiB above the guest RAM) before starting it; "
                     + "persistently in /etc/security/limits.conf:\n   <user>  soft  memlock  unlimited\n   <user>  hard  memlock  unlimited");
             f.remedy("QEMU started by systemd: LimitMEMLOCK=infinity in the unit (systemctl edit <unit>, [Service] section)");
