@@ -263,7 +263,8 @@ def c_sriov_no_vfs():
         "vfio-pci waits for X710 VFs that were never created",
         "epyc-kvm1, Ubuntu 24.04 (kernel 6.8.0-49-generic), EPYC 9354P on Supermicro H13SSL-N, X710-2 01:00.0/01:00.1 (i40e).",
         "vfio.conf claims the X710 VF id 8086:154c, but `sriov_numvfs` was never written (the systemd unit that did it was lost in a reinstall): both PFs show `Total VFs: 64, Number of VFs: 0`, no VF appears in dmesg or the groups. VMs referencing 01:02.x cannot start.",
-        ["SRIOV-NO-VFS (warning) 0000:01:00.0 (and 0000:01:00.1): {lspci-nnvvv.txt:Number of VFs: 0}, VF device ID {lspci-nnvvv.txt:Device ID: 154c}; expected by {modprobe-vfio.conf:options vfio-pci ids=8086:154c}"]))
+        ["SRIOV-NO-VFS (warning) 0000:01:00.0 (and 0000:01:00.1): {lspci-nnvvv.txt:Number of VFs: 0}, VF device ID {lspci-nnvvv.txt:Device ID: 154c}; expected by {modprobe-vfio.conf:options vfio-pci ids=8086:154c}",
+         "ADVISE-IOMMU-PT (info) host: {dmesg.txt:iommu: Default domain type: Translated}, VF ids requested for vfio-pci ({modprobe-vfio.conf:options vfio-pci ids=8086:154c}), no iommu=pt in {cmdline:BOOT_IMAGE}"]))
     return h
 
 def c_sriov_no_vfs_quiet():
@@ -314,9 +315,9 @@ def c_sriov_no_iommu():
     write_case("SRIOV-VFS-WITHOUT-IOMMU", "fires-when-82599-vfs-exist-but-vt-d-is-not-on", f, md(
         "82599 VFs created on a host whose IOMMU is not enabled",
         "kvm-prod3, Ubuntu 22.04 (kernel 5.15.0-91-generic), HP ProLiant DL380 Gen9, 82599ES 04:00.0 with 8 VFs (ixgbevf).",
-        "The VFs exist ({dmesg.txt:SR-IOV enabled with 8 VFs}, `Number of VFs: 8`) but intel_iommu=on is missing on this pre-6.8 kernel, so there are no IOMMU groups and the VFs cannot be assigned to guests safely (vfio-pci would refuse). Cross-rule: IOMMU-NOT-ENABLED also applies.",
-        ["SRIOV-VFS-WITHOUT-IOMMU (error) 0000:04:00.0: {lspci-nnvvv.txt:Number of VFs: 8}, {dmesg.txt:SR-IOV enabled with 8 VFs}; no groups (iommu-groups.txt empty)",
-         "IOMMU-NOT-ENABLED (error) host: {dmesg.txt:Linux version 5.15.0-91-generic}, {dmesg.txt:ACPI: DMAR}, no intel_iommu= in {cmdline:BOOT_IMAGE}"]))
+        "The VFs exist ({dmesg.txt:SR-IOV enabled with 8 VFs}, `Number of VFs: 8`) but intel_iommu=on is missing on this pre-6.8 kernel, so there are no IOMMU groups and the VFs cannot be assigned to guests safely (vfio-pci would refuse). Cross-rule: IOMMU-NOT-ENABLED also applies. Both are warnings here: the VFs run ixgbevf on the host and nothing (vfio ids, hostdevs, vfio-pci devices) sets up passthrough yet; with passthrough configured both would be errors.",
+        ["SRIOV-VFS-WITHOUT-IOMMU (warning) 0000:04:00.0: {lspci-nnvvv.txt:Number of VFs: 8}, {dmesg.txt:SR-IOV enabled with 8 VFs}; no groups (iommu-groups.txt empty)",
+         "IOMMU-NOT-ENABLED (warning) host: {dmesg.txt:Linux version 5.15.0-91-generic}, {dmesg.txt:ACPI: DMAR}, no intel_iommu= in {cmdline:BOOT_IMAGE}"]))
 
 def c_sriov_no_iommu_quiet():
     h = hp_with_vfs(True)

@@ -2,6 +2,7 @@ package dev.iommudoctor.rules.engine;
 
 import dev.iommudoctor.rules.acs.AcsOverrideInUseRule;
 import dev.iommudoctor.rules.acs.AcsSharedGroupRule;
+import dev.iommudoctor.rules.advisory.AdviseIommuPtRule;
 import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.faults.DmaFaultsRule;
 import dev.iommudoctor.rules.iommu.IommuAbsentRule;
@@ -21,10 +22,19 @@ import dev.iommudoctor.rules.net.MtuOversizeDropsRule;
 import dev.iommudoctor.rules.net.PcieLinkDowngradedRule;
 import dev.iommudoctor.rules.net.PcieMpsMismatchRule;
 import dev.iommudoctor.rules.numa.NumaRemoteDeviceRule;
+import dev.iommudoctor.rules.kernel.KernelNoVfioRule;
+import dev.iommudoctor.rules.kernel.KernelTooOldRule;
 import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
 import dev.iommudoctor.rules.rmrr.RmrrIneligibleDeviceRule;
+import dev.iommudoctor.rules.sriov.SriovNoVfsRule;
+import dev.iommudoctor.rules.sriov.SriovVfsWithoutIommuRule;
+import dev.iommudoctor.rules.vfio.BarConflictRule;
+import dev.iommudoctor.rules.vfio.DmaMapFailedRule;
 import dev.iommudoctor.rules.vfio.GroupNotViableRule;
 import dev.iommudoctor.rules.vfio.HostDriverBoundRule;
+import dev.iommudoctor.rules.vfio.MultipleAddressSpacesRule;
+import dev.iommudoctor.rules.vfio.NoResetRule;
+import dev.iommudoctor.rules.vfio.ProbeFailedRule;
 import java.util.List;
 
 /**
@@ -61,6 +71,16 @@ public final class BuiltInRules {
                 new MtuOversizeDropsRule(),
                 new PcieMpsMismatchRule(),
                 new PcieLinkDowngradedRule(),
-                new NumaRemoteDeviceRule());
+                new NumaRemoteDeviceRule(),
+                new MultipleAddressSpacesRule(),
+                new KernelTooOldRule(),
+                new KernelNoVfioRule(),
+                new DmaMapFailedRule(),
+                new BarConflictRule(),
+                new NoResetRule(),
+                new ProbeFailedRule(),
+                new SriovNoVfsRule(),
+                new SriovVfsWithoutIommuRule(),
+                new AdviseIommuPtRule());
     }
 }

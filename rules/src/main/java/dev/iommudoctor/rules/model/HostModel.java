@@ -34,6 +34,8 @@ public final class HostModel {
     private List<QemuInvocation> qemuInvocations = List.of();
     private PciTopology topology;
     private HugePageConfig hugepages;
+    /** Set once by the builder; see {@link #bootFramebuffer()}. */
+    List<dev.iommudoctor.rules.api.EvidenceLine> bootFramebuffer = List.of();
 
     HostModel(Map<Class<? extends Event>, List<Event>> eventsByType, Set<Fact> facts, List<ParseSummary> inputs,
               List<SkippedInput> skipped, HostIdentity identity, Optional<KernelInfo> kernel, BootParameters cmdline,
@@ -132,6 +134,11 @@ public final class HostModel {
             hugepages = HugePageConfig.of(this);
         }
         return hugepages;
+    }
+
+    /** Kernel and /proc/iomem lines about firmware framebuffers (efifb, simpledrm, BOOTFB), see {@link BootFramebuffer}. */
+    public List<dev.iommudoctor.rules.api.EvidenceLine> bootFramebuffer() {
+        return bootFramebuffer;
     }
 
     /** True when the boot log lists the ACPI tables, so a missing DMAR/IVRS line means no such table. */

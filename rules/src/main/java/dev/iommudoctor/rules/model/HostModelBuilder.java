@@ -60,6 +60,7 @@ public final class HostModelBuilder implements EventSink {
     private boolean acpiTablesListed;
     private Optional<EvidenceLine> acpiTableList = Optional.empty();
     private final List<QemuInvocation> qemuInvocations = new ArrayList<>();
+    private final List<EvidenceLine> bootFramebuffer = new ArrayList<>();
 
     @Override
     public void accept(Event event) {
@@ -77,7 +78,10 @@ public final class HostModelBuilder implements EventSink {
 
     /** Cheap looks at every log record: which driver talks about which device, the CPU model, the host. */
     private void observe(LogRecord r) {
-        if (r.device().isPresent() && r.origin().isPresent() && !NOT_DRIVERS.contains(r.origin().get())) {
+        BootFramebuffer.collect(r, bootFramebuffer);
+        // QEMU/libvirt lines name devices too ("qemu-system-x86_64: ... vfio 0000:01:00.0: ..."): not a driver
+        if (r.device().isPresent() && r.origin().isPresent() && !NOT_DRIVERS.contains(r.origin().get())
+                && !r.origin().get().startsWith("qemu")) {
             lastDriverLine.put(r.device().get(), r);
         }
         if (cpuModel.isEmpty() && r.text().startsWith("smpboot: CPU0: ")) {
@@ -132,6 +136,7 @@ public final class HostModelBuilder implements EventSink {
         HostIdentity identity = identity(kernel, pci);
         HostModel model = new HostModel(events, facts, inputs, skipped, identity, kernel, cmdline, pci, acpiTableList);
         model.qemuInvocations(qemuInvocations);
+        model.bootFramebuffer = List.copyOf(bootFramebuffer);
         return model;
     }
 
