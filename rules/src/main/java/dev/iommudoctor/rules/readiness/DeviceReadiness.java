@@ -15,7 +15,11 @@ import java.util.OptionalInt;
  * @param reasons  why (one short sentence each), in order of importance
  * @param steps    what to do, ready to paste
  * @param ruleIds  the findings that concern this device
+ * @param candidate true when the host is set up to pass this device through (bound to vfio-pci,
+ *                 requested by id, or a libvirt hostdev); other devices get a verdict for what passing
+ *                 them through would take
  */
 public record DeviceReadiness(String address, String label, Optional<String> driver, OptionalInt group,
-                              Readiness verdict, List<String> reasons, List<String> steps, List<String> ruleIds) {
+                              Readiness verdict, List<String> reasons, List<String> steps, List<String> ruleIds,
+                              boolean candidate) {
 }

@@ -5,6 +5,7 @@ import dev.iommudoctor.rules.api.Finding;
 import dev.iommudoctor.rules.api.Severity;
 import dev.iommudoctor.rules.model.HostModel;
 import dev.iommudoctor.rules.model.IommuAssessment;
+import dev.iommudoctor.rules.model.PassthroughIntent;
 import dev.iommudoctor.rules.model.PciFunction;
 import dev.iommudoctor.rules.model.Tri;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class ReadinessAssessor {
             }
         }
         return new DeviceReadiness(f.address().toString(), f.label(), f.driver(), f.iommuGroup(), verdict,
-                List.copyOf(reasons), List.copyOf(steps), List.copyOf(ruleIds));
+                List.copyOf(reasons), List.copyOf(steps), List.copyOf(ruleIds), PassthroughIntent.intended(host, f));
     }
 
     private static Readiness worse(Readiness a, Readiness b) {

@@ -97,12 +97,12 @@ public final class TextReport {
 
     private void devices(AnalysisDocument doc, PrintWriter out) {
         List<DeviceReadiness> shown = doc.devices().stream()
-                .filter(d -> allDevices || !d.ruleIds().isEmpty() || d.driver().map(x -> x.equals("vfio-pci")).orElse(false))
+                .filter(d -> allDevices || d.candidate())
                 .toList();
         if (shown.isEmpty()) {
             return;
         }
-        out.println(paint("1", "== Passthrough readiness") + (allDevices ? "" : " (devices bound to vfio-pci or named by a finding; --all-devices for every function)"));
+        out.println(paint("1", "== Passthrough readiness") + (allDevices ? "" : " (devices set up for passthrough; --all-devices for every function)"));
         for (DeviceReadiness d : shown) {
             String verdict = switch (d.verdict()) {
                 case READY -> paint("32", "READY       ");
