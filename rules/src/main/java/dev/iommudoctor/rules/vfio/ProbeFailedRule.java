@@ -78,6 +78,8 @@ public final class ProbeFailedRule implements Rule {
                 || (host.has(dev.iommudoctor.rules.api.Fact.BOOT_LOG) && host.pci().groups().isEmpty());
     }
 
+    private static final java.util.regex.Pattern MDEV = java.util.regex.Pattern.compile("vfio ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):");
+
     private static boolean noInterruptRemapping(HostModel host) {
         return host.iommu().interruptRemapping() == Tri.NO
                 || host.events(VfioEvent.class).stream().anyMatch(v -> v.kind() == VfioEventKind.NO_INTERRUPT_REMAPPING);
@@ -91,8 +93,11 @@ public final class ProbeFailedRule implements Rule {
         if (device != null) {
             f.device(device);
         }
-        String what = device == null ? "the device" : host.pci().get(device).map(PciFunction::label).orElse(device.toString());
-        String text = first instanceof PassthroughError p ? p.detail() : ((VfioEvent) first).detail();
+        java.util.regex.Matcher mdev = MDEV.matcher(first.record().text());
+        String what = device != null ? host.pci().get(device).map(PciFunction::label).orElse(device.toString())
+                : mdev.find() ? "mediated device " + mdev.group(1) : "the device";
+        // end the quoted message as a sentence without doubling its own punctuation ("no IOMMU?.")
+        String text = (first instanceof PassthroughError p ? p.detail() : ((VfioEvent) first).detail()).replaceAll("[.?!]+$", "");
         String times = events.size() > 1 ? " (" + events.size() + " times)" : "";
         java.util.regex.Matcher vfioFile = java.util.regex.Pattern.compile("/dev/vfio/(\\d+)").matcher(text);
         String group = first instanceof PassthroughError p && p.group().isPresent() ? String.valueOf(p.group().getAsInt())
@@ -122,7 +127,7 @@ public final class ProbeFailedRule implements Rule {
         }
         PassthroughError p = (PassthroughError) first;
         switch (p.kind()) {
-            case CONTAINER_SETUP_FAILED -> f.message("QEMU could not attach IOMMU group %s of %s to a VFIO container%s: %s. The "
+            case CONTAINER_SETUP_FAILED -> f.message("QEMU could not attach IOMMU group %s (%s) to a VFIO container%s: %s. The "
                             + "kernel refused to put the group into a VM-controlled IOMMU domain.", group, what, times, text)
                     .remedy("look at the kernel log at that moment: dmesg | tail -50 (RMRR / 'Firmware has requested this device "
                             + "have a 1:1 IOMMU mapping', DMAR or AMD-Vi errors)")
