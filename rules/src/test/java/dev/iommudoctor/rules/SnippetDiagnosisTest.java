@@ -31,7 +31,9 @@ class SnippetDiagnosisTest {
             Map.entry("snippet-qubes-x230-libxl-no-iommu.txt", Set.of("VFIO-PROBE-FAILED", "IOMMU-NOT-ENABLED", "IOMMU-ABSENT")),
             Map.entry("snippet-r630-linuxboot-dmar-returns-all-ones.txt", Set.of("IOMMU-FIRMWARE-BUG")),
             Map.entry("snippet-talos-simpledrm-bar0-cant-reserve.txt", Set.of("VFIO-BAR-CONFLICT")),
-            Map.entry("snippet-kata-group1-multiple-address-spaces-dmesg.txt", Set.of("VFIO-PROBE-FAILED", "VFIO-MULTIPLE-ADDRESS-SPACES")),
+            // The excerpt is `dmesg | grep iommu` only: the QMP error is in the thread title, not in the file,
+            // and the group list is cut before bus 01. Nothing in it shows the problem, so nothing may fire.
+            Map.entry("snippet-kata-group1-multiple-address-spaces-dmesg.txt", Set.of()),
             Map.entry("snippet-hugepages-unable-to-map-backing-store.txt", Set.of("HUGEPAGES-NONE-ALLOCATED")),
             Map.entry("snippet-nvidia-d3cold-not-ready-after-resume.txt", Set.of("VFIO-NO-RESET")),
             Map.entry("snippet-vfio-pci-d3cold-to-d0-inaccessible.txt", Set.of("VFIO-NO-RESET")),
@@ -48,6 +50,11 @@ class SnippetDiagnosisTest {
         return present.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Analysis a = Analyzer.withDefaults().analyze(List.of(dir.resolve(name)), ProgressListener.NONE);
             Set<String> fired = a.outcomes().findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
+            if (EXPECTED.get(name).isEmpty()) {
+                assertTrue(a.outcomes().findings().stream().noneMatch(f -> f.severity().atLeast(dev.iommudoctor.rules.api.Severity.WARNING)),
+                        name + ": no evidence of a problem in the file, so no warning or error: " + fired);
+                return;
+            }
             assertTrue(fired.stream().anyMatch(EXPECTED.get(name)::contains),
                     name + ": expected one of " + EXPECTED.get(name) + " but got " + fired);
         }));
