@@ -2,7 +2,9 @@ package dev.iommudoctor.rules.model;
 
 import dev.iommudoctor.parser.event.DefaultDomain;
 import dev.iommudoctor.parser.event.DmaFault;
+import dev.iommudoctor.parser.event.FirmwareBugKind;
 import dev.iommudoctor.parser.event.IommuAcpiTable;
+import dev.iommudoctor.parser.event.IommuFirmwareBug;
 import dev.iommudoctor.parser.event.IommuGroupAdded;
 import dev.iommudoctor.parser.event.IommuState;
 import dev.iommudoctor.parser.event.IommuStatus;
@@ -76,6 +78,13 @@ public record IommuAssessment(Tri firmwareTable, Tri enabled, DomainMode mode, O
             enabled = Tri.YES;
             if (!added.isEmpty()) {
                 ev.add(line(added.get(0)));
+            }
+        }
+        for (IommuFirmwareBug bug : host.events(IommuFirmwareBug.class)) {
+            // "DMAR reported at address ... returns all ones": the kernel gives up on VT-d for that unit.
+            if (bug.kind() == FirmwareBugKind.DMAR_UNIT_INVALID && enabled != Tri.YES) {
+                enabled = Tri.NO;
+                ev.add(line(bug));
             }
         }
         if (enabled == Tri.UNKNOWN && disabledBy.isPresent()) {

@@ -20,7 +20,7 @@ import java.util.Set;
 public final class ReadinessAssessor {
 
     /** Findings that make a device unusable for passthrough until hardware, firmware or kernel change. */
-    private static final Set<String> BLOCKING_RULES = Set.of("RMRR-INELIGIBLE-DEVICE", "IOMMU-ABSENT");
+    private static final Set<String> BLOCKING_RULES = Set.of("RMRR-INELIGIBLE-DEVICE", "IOMMU-ABSENT", "IOMMU-FIRMWARE-BUG");
 
     private ReadinessAssessor() {
     }
@@ -42,7 +42,8 @@ public final class ReadinessAssessor {
         Readiness verdict = Readiness.READY;
 
         IommuAssessment iommu = host.iommu();
-        if (iommu.enabled() == Tri.NO) {
+        boolean firmwareExplains = findings.stream().anyMatch(x -> x.ruleId().equals("IOMMU-FIRMWARE-BUG"));
+        if (iommu.enabled() == Tri.NO && !firmwareExplains) {
             boolean noFirmware = iommu.firmwareTable() == Tri.NO;
             verdict = worse(verdict, noFirmware ? Readiness.BLOCKED : Readiness.NEEDS_ACTION);
             reasons.add(noFirmware ? "the firmware has no DMAR/IVRS table (VT-d/AMD-Vi off in BIOS)"
@@ -50,7 +51,10 @@ public final class ReadinessAssessor {
             steps.add(noFirmware ? "enable VT-d / AMD-Vi (IOMMU) in the firmware setup"
                     : "enable the IOMMU on the kernel command line (see the IOMMU finding)");
         } else if (iommu.enabled() == Tri.UNKNOWN) {
+            // Ready means shown to be ready: without evidence of a working IOMMU, say what to check.
+            verdict = worse(verdict, Readiness.NEEDS_ACTION);
             reasons.add("IOMMU state not known from this bundle");
+            steps.add("confirm the IOMMU is on: dmesg | grep -e 'DMAR' -e 'AMD-Vi' -e 'Adding to iommu group'");
         }
 
         boolean assignedByLibvirt = host.vfio().hostdev(f.address()).map(h -> h.managed()).orElse(false);
@@ -84,7 +88,10 @@ public final class ReadinessAssessor {
                 .ifPresent(pcie -> reasons.add("no function-level reset (FLReset-): the device may not reset between VM runs"));
 
         for (Finding finding : findings) {
-            if (finding.devices().contains(f.address().toString())) {
+            // Host-wide IOMMU errors (no device named) concern every device.
+            boolean hostWide = finding.devices().isEmpty() && finding.severity() == Severity.ERROR
+                    && finding.matrixRow() == dev.iommudoctor.rules.api.MatrixRow.IOMMU_PRESENCE;
+            if (hostWide || finding.devices().contains(f.address().toString())) {
                 ruleIds.add(finding.ruleId());
                 if (BLOCKING_RULES.contains(finding.ruleId())) {
                     verdict = worse(verdict, Readiness.BLOCKED);
