@@ -68,6 +68,9 @@ public final class Collector {
     public record Result(Path bundle, Manifest manifest, Optional<Redactor> redactor) {
     }
 
+    /** The pool counters; {@code demote} and friends are write-only controls. */
+    private static final String HUGEPAGE_FILES = "{nr_hugepages,free_hugepages,surplus_hugepages,resv_hugepages,nr_overcommit_hugepages}";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Options options;
@@ -84,8 +87,8 @@ public final class Collector {
                 new SysfsPciSource(),
                 new FileSource("cmdline", "/proc/cmdline"),
                 new FileSource("meminfo", "/proc/meminfo"),
-                new FileSource("hugepages", "/sys/kernel/mm/hugepages/hugepages-*/*"),
-                new FileSource("numa-hugepages", "/sys/devices/system/node/node*/hugepages/hugepages-*/*"),
+                new FileSource("hugepages", "/sys/kernel/mm/hugepages/hugepages-*/" + HUGEPAGE_FILES),
+                new FileSource("numa-hugepages", "/sys/devices/system/node/node*/hugepages/hugepages-*/" + HUGEPAGE_FILES),
                 new ListingSource("iommu-groups", "/sys/kernel/iommu_groups", 3, "listings/iommu_groups.txt", false),
                 new ListingSource("class-iommu", "/sys/class/iommu", 1, "listings/sys-class-iommu.txt", true),
                 new FileSource("modprobe.d", "/etc/modprobe.d/*"),

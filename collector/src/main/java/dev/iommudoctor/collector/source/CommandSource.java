@@ -40,6 +40,6 @@ public final class CommandSource implements Source {
             return;
         }
         String path = fallbackPath.get();
-        FileCapture.head(ctx.root().path(path), cap).into(out, path.substring(1), name + "/" + path);
+        FileCapture.head(ctx.root().path(path), cap).into(out, path.substring(1), name + path);
     }
 }

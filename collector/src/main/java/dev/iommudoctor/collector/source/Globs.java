@@ -25,7 +25,7 @@ final class Globs {
         for (String segment : pattern.substring(1).split("/")) {
             List<String> next = new ArrayList<>();
             for (String base : current) {
-                if (!segment.contains("*") && !segment.contains("?")) {
+                if (!segment.contains("*") && !segment.contains("?") && !segment.contains("{")) {
                     next.add(base + "/" + segment);
                     continue;
                 }

@@ -27,6 +27,13 @@ import oshi.software.os.OperatingSystem;
  */
 public final class OshiTelemetrySource implements TelemetrySource {
 
+    static {
+        // OSHI logs through SLF4J; without a binding SLF4J 2 prints three warning lines on every run.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     private final Path cpuinfo;
     private String problem = "";
 

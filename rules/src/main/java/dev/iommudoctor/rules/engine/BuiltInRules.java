@@ -8,6 +8,11 @@ import dev.iommudoctor.rules.iommu.IommuInvalidOptionRule;
 import dev.iommudoctor.rules.iommu.IommuNotEnabledRule;
 import dev.iommudoctor.rules.rmrr.RmrrBadFirmwareRule;
 import dev.iommudoctor.rules.rmrr.RmrrIneligibleDeviceRule;
+import dev.iommudoctor.rules.telemetry.CpuVirtExtensionsRule;
+import dev.iommudoctor.rules.telemetry.HighTemperatureRule;
+import dev.iommudoctor.rules.telemetry.NumaHugepagesRemoteRule;
+import dev.iommudoctor.rules.telemetry.PcieLinkDegradedRule;
+import dev.iommudoctor.rules.telemetry.VfioNodeAccessRule;
 import dev.iommudoctor.rules.vfio.GroupNotViableRule;
 import dev.iommudoctor.rules.vfio.HostDriverBoundRule;
 import java.util.List;
@@ -31,6 +36,11 @@ public final class BuiltInRules {
                 new RmrrBadFirmwareRule(),
                 new RmrrIneligibleDeviceRule(),
                 new GroupNotViableRule(),
-                new HostDriverBoundRule());
+                new HostDriverBoundRule(),
+                new CpuVirtExtensionsRule(),
+                new VfioNodeAccessRule(),
+                new PcieLinkDegradedRule(),
+                new NumaHugepagesRemoteRule(),
+                new HighTemperatureRule());
     }
 }

@@ -24,6 +24,7 @@ import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.PciDevice;
 import dev.iommudoctor.parser.event.PciEnumerated;
 import dev.iommudoctor.parser.event.ProcCmdline;
+import dev.iommudoctor.parser.event.SysfsAttribute;
 import dev.iommudoctor.parser.event.UnrecognizedLine;
 import dev.iommudoctor.parser.input.SkippedInput;
 import dev.iommudoctor.rules.api.EvidenceLine;
@@ -58,6 +59,7 @@ public final class HostModelBuilder implements EventSink {
     private Optional<String> cpuModel = Optional.empty();
     private Optional<String> hostname = Optional.empty();
     private boolean acpiTablesListed;
+    private int sysfsPciAttributes;
 
     @Override
     public void accept(Event event) {
@@ -172,7 +174,26 @@ public final class HostModelBuilder implements EventSink {
         list(NodeDevice.class).forEach(b::nodeDevice);
         list(IommuGroupMember.class).forEach(b::groupMember);
         list(PciDevice.class).forEach(b::lspci);
+        sysfsPci(b);
         return b.build();
+    }
+
+    /** sysfs is read last: it is the kernel's own current view (collect writes it with every bundle). */
+    private void sysfsPci(PciInventory.Builder b) {
+        Set<PciAddress> withDriver = new java.util.HashSet<>();
+        Map<PciAddress, dev.iommudoctor.parser.api.SourceSpan> withVendor = new java.util.TreeMap<>();
+        for (SysfsAttribute a : list(SysfsAttribute.class)) {
+            if (b.sysfs(a)) {
+                sysfsPciAttributes++;
+                PciAddress address = PciAddress.tryParse(a.path().split("/")[4]);
+                if (a.path().endsWith("/driver")) {
+                    withDriver.add(address);
+                } else if (a.path().endsWith("/vendor")) {
+                    withVendor.put(address, a.span());
+                }
+            }
+        }
+        b.sysfsUnbound(withDriver, withVendor);
     }
 
     private void deriveFacts(Optional<KernelInfo> kernel, BootParameters cmdline, PciInventory pci) {
@@ -190,7 +211,7 @@ public final class HostModelBuilder implements EventSink {
             facts.add(Fact.CMDLINE);
         }
         if (!pci.isEmpty() && (!list(PciDevice.class).isEmpty() || !list(NodeDevice.class).isEmpty()
-                || !list(IommuGroupMember.class).isEmpty())) {
+                || !list(IommuGroupMember.class).isEmpty() || sysfsPciAttributes > 0)) {
             facts.add(Fact.PCI_DEVICES);
         }
         if (list(PciDevice.class).stream().anyMatch(d -> !d.capabilities().isEmpty())) {
@@ -207,6 +228,20 @@ public final class HostModelBuilder implements EventSink {
         }
         if (pci.functions().stream().anyMatch(f -> f.numaNode().isPresent())) {
             facts.add(Fact.NUMA);
+        }
+        if (!list(dev.iommudoctor.parser.event.HostTelemetry.class).isEmpty()) {
+            facts.add(Fact.TELEMETRY);
+        }
+        if (inputs.stream().anyMatch(s -> s.kind() == SourceKind.DEVICE_NODES)
+                || list(dev.iommudoctor.parser.event.SourceNotCollected.class).stream()
+                        .anyMatch(s -> s.source().equals("dev-vfio") && s.reason().equals("ABSENT"))) {
+            // the collector saw that /dev/vfio does not exist: "no nodes" is a known fact
+            facts.add(Fact.DEVICE_NODES);
+        }
+        if (list(SysfsAttribute.class).stream().anyMatch(a -> a.path().endsWith("/current_link_speed"))
+                || list(PciDevice.class).stream().anyMatch(d -> d.capabilities().stream()
+                        .anyMatch(c -> c instanceof dev.iommudoctor.parser.event.PciExpressCapability))) {
+            facts.add(Fact.PCI_LINK);
         }
         if (inputs.stream().anyMatch(s -> s.kind() == SourceKind.MODPROBE_CONF)) {
             facts.add(Fact.MODPROBE);
