@@ -135,6 +135,11 @@ public final class Collector {
                 skipped.addAll(out.skipped());
             }
             Telemetry telemetry = telemetry(pool, skipped);
+            if (!options.root().live()) {
+                // say "/proc/modules does not exist", not where the fake root happens to sit
+                String prefix = options.root().root().toString();
+                skipped = new ArrayList<>(skipped.stream().map(s -> new Skipped(s.source(), s.reason(), s.detail().replace(prefix, ""))).toList());
+            }
             String host = HostFacts.hostname(options.root(), telemetry).orElse("unknown");
             Optional<Redactor> redactor = Optional.empty();
             if (telemetry != null) {

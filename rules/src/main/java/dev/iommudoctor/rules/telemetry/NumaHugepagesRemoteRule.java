@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code numa_node} and the per-node hugepage pools.
  */
 @DiagnosticRule(id = "NUMA-HUGEPAGES-REMOTE", title = "Passthrough device's NUMA node has no hugepages",
-        severity = Severity.WARNING, matrixRow = MatrixRow.NUMA, requires = {Fact.TELEMETRY, Fact.NUMA})
+        severity = Severity.WARNING, matrixRow = MatrixRow.NUMA, requires = Fact.TELEMETRY)
 public final class NumaHugepagesRemoteRule implements Rule {
 
     private static final Pattern NODE_POOL = Pattern.compile(
@@ -41,6 +41,9 @@ public final class NumaHugepagesRemoteRule implements Rule {
         Optional<HostTelemetry> t = Telemetry.of(host);
         if (t.isEmpty() || t.get().numaNodes().size() < 2) {
             return RuleResult.notApplicable("a single NUMA node: every device is local");
+        }
+        if (!host.has(Fact.NUMA)) {
+            return RuleResult.notApplicable("no device NUMA placement (numa_node) in the bundle");
         }
         Map<Integer, List<Pool>> pools = new TreeMap<>();
         for (SysfsAttribute a : host.events(SysfsAttribute.class)) {
@@ -75,7 +78,10 @@ public final class NumaHugepagesRemoteRule implements Rule {
                             + "/hugepages/hugepages-1048576kB/nr_hugepages (or hugepagesz=1G hugepages=... per node at boot)")
                     .remedy("pin the guest's vCPUs to node " + node + "'s CPUs (" + cpus + ") and bind its memory there: "
                             + "<numatune><memory mode='strict' nodeset='" + node + "'/></numatune>");
-            f.driverSource().ifPresent(s -> b.evidence(s, f.address() + ": numa_node " + node));
+            String numaPath = "sys/bus/pci/devices/" + f.address() + "/numa_node";
+            host.events(SysfsAttribute.class).stream().filter(a -> a.path().equals(numaPath)).findFirst()
+                    .ifPresentOrElse(a -> b.evidence(a.span(), a.path() + " = " + a.value()),
+                            () -> f.driverSource().ifPresent(s -> b.evidence(s, f.address() + ": numa_node " + node)));
             pools.values().stream().flatMap(List::stream).forEach(p -> b.evidence(p.span(), p.text()));
             b.evidence(t.get().span(), "numaNodes: " + t.get().numaNodes().size());
             findings.add(b.build());

@@ -35,7 +35,7 @@ public final class PcieLinkDegradedRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (PciFunction f : devices) {
             PcieLinks.Link l = links.get(f.address());
-            if (l == null || (!l.narrower() && !l.slower())) {
+            if (l == null || (!l.narrower() && !l.slower()) || sharesLinkWithEarlierFunction(f, devices, links)) {
                 continue;
             }
             var b = finding().device(f.address()).evidence(l.span(), f.address() + " " + l.text());
@@ -57,5 +57,12 @@ public final class PcieLinkDegradedRule implements Rule {
             findings.add(b.build());
         }
         return RuleResult.of(findings);
+    }
+
+    /** All functions of one device share its link: report it once, at the lowest passthrough function (01:00.0, not its audio 01:00.1). */
+    private static boolean sharesLinkWithEarlierFunction(PciFunction f, List<PciFunction> devices, Map<PciAddress, PcieLinks.Link> links) {
+        PciAddress a = f.address();
+        return devices.stream().map(PciFunction::address).anyMatch(o -> o.domain() == a.domain() && o.bus() == a.bus()
+                && o.device() == a.device() && o.function() < a.function() && links.containsKey(o));
     }
 }
