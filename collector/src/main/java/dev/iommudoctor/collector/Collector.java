@@ -197,7 +197,7 @@ public final class Collector {
         } catch (TimeoutException e) {
             f.cancel(true);
             return Optional.of(new Skipped(name, SkipReason.TIMED_OUT, name + " did not finish within "
-                    + options.limits().sourceTimeout().toSeconds() + " s"));
+                    + seconds(options.limits().sourceTimeout()) + " s"));
         } catch (ExecutionException e) {
             return Optional.of(new Skipped(name, SkipReason.FAILED, String.valueOf(e.getCause())));
         } catch (InterruptedException e) {
@@ -213,6 +213,10 @@ public final class Collector {
             out.add(new BundleFile(r.redactPath(f.path()), r.redact(text).getBytes(StandardCharsets.UTF_8), f.source(), f.truncated()));
         }
         return out;
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
     static String sha256(byte[] bytes) {
