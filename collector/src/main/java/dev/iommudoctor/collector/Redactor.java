@@ -67,8 +67,11 @@ public final class Redactor {
         // longest first: the FQDN before its short name
         sorted.sort(Comparator.comparingInt(String::length).reversed());
         for (String v : sorted) {
-            // not inside a longer word, and not a '-suffix' of a kernel release ("6.8.12-4-pve" is no hostname)
-            literalPatterns.add(Pattern.compile("(?<![\\w.-])" + Pattern.quote(v) + "(?![\\w-])", Pattern.CASE_INSENSITIVE));
+            // Hosts: not inside a longer word, and not a '-suffix' of a kernel release ("6.8.12-4-pve" is no
+            // hostname). Users and serials: only not inside a longer word; they do turn up in names like win11-alice.
+            String pattern = kind.equals("host") ? "(?<![\\w.-])" + Pattern.quote(v) + "(?![\\w-])"
+                    : "(?<![A-Za-z0-9])" + Pattern.quote(v) + "(?![A-Za-z0-9])";
+            literalPatterns.add(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
             literalKinds.add(kind);
             token(kind, v.toLowerCase(Locale.ROOT));
         }
@@ -83,7 +86,7 @@ public final class Redactor {
     private static String format(String kind, int n) {
         return switch (kind) {
             case "mac" -> String.format(Locale.ROOT, "02:00:00:00:%02x:%02x", (n >> 8) & 0xff, n & 0xff);
-            case "ipv4" -> "10.0." + (n / 254) + "." + (n % 254 + 1);
+            case "ipv4" -> "10.0." + ((n - 1) / 254) + "." + ((n - 1) % 254 + 1);
             case "ipv6" -> "fd00::" + Integer.toHexString(n);
             case "dsn" -> String.format(Locale.ROOT, "00-00-00-00-00-00-%02x-%02x", (n >> 8) & 0xff, n & 0xff);
             default -> kind + "-" + n;
