@@ -83,7 +83,7 @@ public final class ContentSniffer {
                             + "|^[A-Za-z0-9_]+ \\d+ (?:\\d+|-) \\S+ (?:Live|Loading|Unloading) 0x[0-9a-fA-F]+.*$"),
                     Pattern.compile("^$")),
             new Signature(SourceKind.DEVICE_NODES,
-                    Pattern.compile("^[cbps-][rwxsStT-]{9}[.+]?\\s+\\S+\\s+\\S+\\s+/dev/\\S+$"),
+                    Pattern.compile("^[cbpsdl-][rwxsStT-]{9}[.+]?\\s+\\S+\\s+\\S+\\s+/dev/\\S+$"),
                     Pattern.compile("^$")),
             new Signature(SourceKind.ETHTOOL_INFO,
                     Pattern.compile("^(?:driver|bus-info): .*$"),

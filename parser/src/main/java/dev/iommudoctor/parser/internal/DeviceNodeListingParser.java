@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class DeviceNodeListingParser implements FormatParser {
 
-    private static final Pattern LINE = Pattern.compile("^([cbps-][rwxsStT-]{9})[.+]?\\s+(\\S+)\\s+(\\S+)\\s+(/dev/\\S+)\\s*$");
+    private static final Pattern LINE = Pattern.compile("^([cbpsdl-][rwxsStT-]{9})[.+]?\\s+(\\S+)\\s+(\\S+)\\s+(/dev/\\S+)\\s*$");
 
     @Override
     public void parse(LineReader lines, ParseContext ctx) throws IOException {
