@@ -21,6 +21,17 @@ public final class DevVfioSource implements Source {
 
     static final String FILE = "dev-vfio.txt";
 
+    private final Path dir;
+
+    public DevVfioSource() {
+        this(Path.of("/dev/vfio"));
+    }
+
+    /** @param dir the directory listed on a live host (tests point it at a temporary directory) */
+    public DevVfioSource(Path dir) {
+        this.dir = dir;
+    }
+
     @Override
     public String name() {
         return "dev-vfio";
@@ -32,7 +43,6 @@ public final class DevVfioSource implements Source {
             ctx.command(List.of("stat"), FILE, ctx.limits().fileCap()).into(out, "commands/" + FILE, name());
             return;
         }
-        Path dir = Path.of("/dev/vfio");
         if (!Files.isDirectory(dir)) {
             out.skip(name(), SkipReason.ABSENT, "/dev/vfio does not exist (vfio not loaded, or no IOMMU)");
             return;
@@ -43,7 +53,7 @@ public final class DevVfioSource implements Source {
                 PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 char type = a.isDirectory() ? 'd' : a.isSymbolicLink() ? 'l' : a.isOther() ? 'c' : '-';
                 b.append(type).append(PosixFilePermissions.toString(a.permissions())).append(' ')
-                        .append(a.owner().getName()).append(' ').append(a.group().getName()).append(' ').append(p).append('\n');
+                        .append(a.owner().getName()).append(' ').append(a.group().getName()).append(' ').append(Path.of("/dev/vfio").resolve(dir.relativize(p))).append('\n');
             }
         } catch (IOException | UnsupportedOperationException | java.io.UncheckedIOException e) {
             out.skip(name(), e instanceof java.nio.file.AccessDeniedException ? SkipReason.PERMISSION_DENIED : SkipReason.FAILED,
