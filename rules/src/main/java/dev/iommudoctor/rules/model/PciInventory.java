@@ -204,7 +204,12 @@ public final class PciInventory {
             switch (m.group(2)) {
                 case "vendor" -> x.vendorId = hex(v, 4);
                 case "device" -> x.deviceId = hex(v, 4);
-                case "class" -> x.classCode = hex(v, 6).map(c -> c.substring(0, 4));
+                case "class" -> {
+                    x.classCode = hex(v, 6).map(c -> c.substring(0, 4));
+                    if (x.className.isEmpty()) {
+                        x.className = x.classCode.flatMap(PciClassNames::of);
+                    }
+                }
                 case "driver" -> {
                     x.driver = Optional.of(v.substring(v.lastIndexOf('/') + 1)).filter(d -> !d.isEmpty());
                     x.driverSource = Optional.of(a.span());
