@@ -7,6 +7,7 @@ import dev.iommudoctor.parser.api.SourceSpan;
 import dev.iommudoctor.parser.event.BootCommandLine;
 import dev.iommudoctor.parser.event.DmiInfo;
 import dev.iommudoctor.parser.event.Event;
+import dev.iommudoctor.parser.event.HostTelemetry;
 import dev.iommudoctor.parser.event.HypervisorDetected;
 import dev.iommudoctor.parser.event.IommuAcpiTable;
 import dev.iommudoctor.parser.event.IommuGroupAdded;
@@ -119,6 +120,9 @@ public final class HostModelBuilder implements EventSink {
     }
 
     public HostModel build() {
+        if (cpuModel.isEmpty()) {
+            list(HostTelemetry.class).stream().flatMap(t -> t.cpuModel().stream()).findFirst().ifPresent(m -> cpuModel = Optional.of(m));
+        }
         Optional<KernelInfo> kernel = kernel();
         BootParameters cmdline = cmdline();
         PciInventory pci = inventory();
@@ -135,10 +139,20 @@ public final class HostModelBuilder implements EventSink {
         }
         // No "Linux version" line (log starts mid-boot): BOOT_IMAGE=/boot/vmlinuz-6.5.13-1-pve still tells.
         BootParameters p = cmdline();
-        return p.last("BOOT_IMAGE").flatMap(img -> {
+        Optional<KernelInfo> fromImage = p.last("BOOT_IMAGE").flatMap(img -> {
             int i = img.indexOf("vmlinuz-");
             return i < 0 ? Optional.empty() : KernelInfo.parse(img.substring(i + "vmlinuz-".length()), p.evidence());
         });
+        if (fromImage.isPresent()) {
+            return fromImage;
+        }
+        // A bundle collected without a readable kernel log (an unprivileged dmesg) still has the release in its telemetry.
+        for (HostTelemetry t : list(HostTelemetry.class)) {
+            if (t.kernel().isPresent()) {
+                return KernelInfo.parse(t.kernel().get(), EvidenceLine.of(t.span(), "kernel: " + t.kernel().get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private BootParameters cmdline() {
