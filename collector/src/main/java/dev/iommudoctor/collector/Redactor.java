@@ -71,7 +71,9 @@ public final class Redactor {
             // hostname). Users and serials: only not inside a longer word; they do turn up in names like win11-alice.
             String pattern = kind.equals("host") ? "(?<![\\w.-])" + Pattern.quote(v) + "(?![\\w-])"
                     : "(?<![A-Za-z0-9])" + Pattern.quote(v) + "(?![A-Za-z0-9])";
-            literalPatterns.add(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
+            // a short host name ("vm", "pve") matched regardless of case would also take the word "VM"/"PVE" from log text
+            boolean anyCase = !kind.equals("host") || v.length() > 3;
+            literalPatterns.add(Pattern.compile(pattern, anyCase ? Pattern.CASE_INSENSITIVE : 0));
             literalKinds.add(kind);
             token(kind, v.toLowerCase(Locale.ROOT));
         }

@@ -82,6 +82,7 @@ class RedactionTest {
         assertEquals("Nov 25 10:00:01 host-1 kernel: user-1 logged in from 10.0.0.1 fd00::1 02:00:00:00:00:01",
                 r.redact("Nov 25 10:00:01 pve kernel: bob logged in from 192.0.2.7 2001:db8::42 52:54:00:AA:bb:01"));
         assertEquals("Serial number: serial-1 / serial: serial-1", r.redact("Serial number: ABC123XYZ / serial: abc123xyz"));
+        assertEquals("PVE host-1 VM", r.redact("PVE pve VM"), "short host names only as written");
     }
 
     private static boolean anywhere(Map<String, byte[]> bundle, String value) {
