@@ -40,8 +40,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     enum FailOn { info, warning, error, never }
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, sosreports or bundle archives of one host.")
-    List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Files, directories, sosreports or bundle archives of one host.")
+    List<Path> inputs = new java.util.ArrayList<>();
+
+    @Option(names = "--live", description = "Analyse this host as it runs now: collect as 'iommu-doctor collect' does, into a temporary bundle that is deleted afterwards.")
+    boolean live;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -63,6 +66,24 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (inputs.isEmpty() != live) {
+            System.err.println("iommu-doctor: give either INPUT files or --live, not " + (live ? "both" : "neither"));
+            return ExitCodes.USAGE;
+        }
+        if (live) {
+            Path bundle = Files.createTempFile("iommu-doctor-live-", ".tar.gz");
+            try {
+                new dev.iommudoctor.collector.Collector(dev.iommudoctor.collector.Collector.Options.live(VersionProvider.version())).collect(bundle);
+                inputs = List.of(bundle);
+                return analyze();
+            } finally {
+                Files.deleteIfExists(bundle);
+            }
+        }
+        return analyze();
+    }
+
+    private Integer analyze() throws IOException {
         for (Path p : inputs) {
             if (!Files.exists(p)) {
                 System.err.println(Escapes.terminal("iommu-doctor: no such file or directory: " + p));

@@ -32,6 +32,9 @@ public final class ContentSniffer {
 
     private static final String BDF = "(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]";
 
+    /** The schema tag {@code iommu-doctor collect} puts in its JSON files. */
+    private static final Pattern COLLECTOR_SCHEMA = Pattern.compile("\"schema\"\\s*:\\s*\"iommu-doctor-(?:telemetry|bundle)/");
+
     private static final List<Signature> SIGNATURES = List.of(
             new Signature(SourceKind.KERNEL_LOG, Pattern.compile(
                     "^(?:<\\d+>)?(?:\\[\\s*\\d+\\.\\d+\\]"
@@ -81,6 +84,9 @@ public final class ContentSniffer {
                     Pattern.compile("^Module\\s+Size\\s+Used by\\s*$|^[A-Za-z0-9_]+\\s+\\d+\\s+\\d+(?:\\s+\\S+)?\\s*$"
                             + "|^[A-Za-z0-9_]+ \\d+ (?:\\d+|-) \\S+ (?:Live|Loading|Unloading) 0x[0-9a-fA-F]+.*$"),
                     Pattern.compile("^$")),
+            new Signature(SourceKind.DEVICE_NODES,
+                    Pattern.compile("^[cbpsdl-][rwxsStT-]{9}[.+]?\\s+\\S+\\s+\\S+\\s+/dev/\\S+$"),
+                    Pattern.compile("^$")),
             new Signature(SourceKind.ETHTOOL_INFO,
                     Pattern.compile("^(?:driver|bus-info): .*$"),
                     Pattern.compile("^(?:version|firmware-version|expansion-rom-version|supports-\\S+): ?.*$")));
@@ -119,6 +125,9 @@ public final class ContentSniffer {
         String trimmed = text.stripLeading();
         if (trimmed.isEmpty()) {
             return SourceKind.EMPTY;
+        }
+        if (trimmed.startsWith("{") && COLLECTOR_SCHEMA.matcher(text).find()) {
+            return SourceKind.COLLECTOR_JSON;
         }
         if (trimmed.startsWith("<")) {
             SourceKind xml = sniffXml(trimmed);

@@ -37,6 +37,10 @@ public enum SourceKind {
      * Decided from the name, since the content alone ("Y", "0") says nothing.
      */
     SYSFS_ATTRIBUTE,
+    /** {@code telemetry.json} or {@code manifest.json} written by {@code iommu-doctor collect}. */
+    COLLECTOR_JSON,
+    /** A device node listing with owners and modes: {@code stat -c '%A %U %G %n' /dev/vfio/*}. */
+    DEVICE_NODES,
     /** A file with no content. */
     EMPTY,
     /** Not text. */

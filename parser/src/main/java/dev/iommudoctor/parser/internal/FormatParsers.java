@@ -24,6 +24,8 @@ public final class FormatParsers {
             case NODEDEV_XML -> new NodedevXmlParser();
             case DOMAIN_XML -> new DomainXmlParser();
             case SYSFS_ATTRIBUTE -> new SysfsAttributeFormatParser();
+            case COLLECTOR_JSON -> new CollectorJsonParser();
+            case DEVICE_NODES -> new DeviceNodeListingParser();
             default -> null;
         };
         return Optional.ofNullable(parser);

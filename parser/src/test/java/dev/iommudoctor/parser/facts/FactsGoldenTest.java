@@ -28,17 +28,19 @@ import org.junit.jupiter.api.TestFactory;
 class FactsGoldenTest {
 
     /** Family folder to the kind its inputs are parsed as. */
-    static final Map<String, SourceKind> FAMILIES = Map.of(
-            "cmdline", SourceKind.PROC_CMDLINE,
-            "meminfo", SourceKind.MEMINFO,
-            "iommu-groups", SourceKind.IOMMU_GROUPS,
-            "modprobe", SourceKind.MODPROBE_CONF,
-            "grub", SourceKind.GRUB_DEFAULT,
-            "ip-link", SourceKind.IP_LINK,
-            "lsmod", SourceKind.LSMOD,
-            "ethtool", SourceKind.ETHTOOL_INFO,
-            "nodedev", SourceKind.NODEDEV_XML,
-            "domain-xml", SourceKind.DOMAIN_XML);
+    static final Map<String, SourceKind> FAMILIES = Map.ofEntries(
+            Map.entry("cmdline", SourceKind.PROC_CMDLINE),
+            Map.entry("meminfo", SourceKind.MEMINFO),
+            Map.entry("iommu-groups", SourceKind.IOMMU_GROUPS),
+            Map.entry("modprobe", SourceKind.MODPROBE_CONF),
+            Map.entry("grub", SourceKind.GRUB_DEFAULT),
+            Map.entry("ip-link", SourceKind.IP_LINK),
+            Map.entry("lsmod", SourceKind.LSMOD),
+            Map.entry("ethtool", SourceKind.ETHTOOL_INFO),
+            Map.entry("nodedev", SourceKind.NODEDEV_XML),
+            Map.entry("domain-xml", SourceKind.DOMAIN_XML),
+            Map.entry("dev-vfio", SourceKind.DEVICE_NODES),
+            Map.entry("collector-json", SourceKind.COLLECTOR_JSON));
 
     static final String GOLDEN_SUFFIX = ".events.txt";
 

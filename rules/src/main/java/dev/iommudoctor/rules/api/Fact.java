@@ -16,7 +16,10 @@ public enum Fact {
     MODPROBE("/etc/modprobe.d configuration"),
     NETWORK("interfaces and MTUs (ip -d link)"),
     VM_LOG("a QEMU or libvirt VM log"),
-    NUMA("the NUMA placement of devices and memory");
+    NUMA("the NUMA placement of devices and memory"),
+    TELEMETRY("host telemetry (telemetry.json of an 'iommu-doctor collect' bundle)"),
+    DEVICE_NODES("the /dev/vfio listing with owners and modes (collect, or stat -c '%A %U %G %n' /dev/vfio/*)"),
+    PCI_LINK("PCIe link speed and width (sysfs current/max_link_*, or lspci -vvv LnkCap/LnkSta)");
 
     private final String description;
 

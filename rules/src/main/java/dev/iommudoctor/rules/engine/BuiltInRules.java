@@ -30,6 +30,11 @@ import dev.iommudoctor.rules.sriov.SriovNoVfsRule;
 import dev.iommudoctor.rules.sriov.SriovVfsWithoutIommuRule;
 import dev.iommudoctor.rules.vfio.BarConflictRule;
 import dev.iommudoctor.rules.vfio.DmaMapFailedRule;
+import dev.iommudoctor.rules.telemetry.CpuVirtExtensionsRule;
+import dev.iommudoctor.rules.telemetry.HighTemperatureRule;
+import dev.iommudoctor.rules.telemetry.NumaHugepagesRemoteRule;
+import dev.iommudoctor.rules.telemetry.PcieLinkDegradedRule;
+import dev.iommudoctor.rules.telemetry.VfioNodeAccessRule;
 import dev.iommudoctor.rules.vfio.GroupNotViableRule;
 import dev.iommudoctor.rules.vfio.HostDriverBoundRule;
 import dev.iommudoctor.rules.vfio.MultipleAddressSpacesRule;
@@ -81,6 +86,11 @@ public final class BuiltInRules {
                 new ProbeFailedRule(),
                 new SriovNoVfsRule(),
                 new SriovVfsWithoutIommuRule(),
-                new AdviseIommuPtRule());
+                new AdviseIommuPtRule(),
+                new CpuVirtExtensionsRule(),
+                new VfioNodeAccessRule(),
+                new PcieLinkDegradedRule(),
+                new NumaHugepagesRemoteRule(),
+                new HighTemperatureRule());
     }
 }

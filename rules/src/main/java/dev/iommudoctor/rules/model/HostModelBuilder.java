@@ -7,6 +7,7 @@ import dev.iommudoctor.parser.api.SourceSpan;
 import dev.iommudoctor.parser.event.BootCommandLine;
 import dev.iommudoctor.parser.event.DmiInfo;
 import dev.iommudoctor.parser.event.Event;
+import dev.iommudoctor.parser.event.HostTelemetry;
 import dev.iommudoctor.parser.event.HypervisorDetected;
 import dev.iommudoctor.parser.event.IommuAcpiTable;
 import dev.iommudoctor.parser.event.IommuGroupAdded;
@@ -24,6 +25,7 @@ import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.PciDevice;
 import dev.iommudoctor.parser.event.PciEnumerated;
 import dev.iommudoctor.parser.event.ProcCmdline;
+import dev.iommudoctor.parser.event.SysfsAttribute;
 import dev.iommudoctor.parser.event.UnrecognizedLine;
 import dev.iommudoctor.parser.input.SkippedInput;
 import dev.iommudoctor.rules.api.EvidenceLine;
@@ -61,6 +63,7 @@ public final class HostModelBuilder implements EventSink {
     private Optional<EvidenceLine> acpiTableList = Optional.empty();
     private final List<QemuInvocation> qemuInvocations = new ArrayList<>();
     private final List<EvidenceLine> bootFramebuffer = new ArrayList<>();
+    private int sysfsPciAttributes;
 
     @Override
     public void accept(Event event) {
@@ -129,6 +132,9 @@ public final class HostModelBuilder implements EventSink {
     }
 
     public HostModel build() {
+        if (cpuModel.isEmpty()) {
+            list(HostTelemetry.class).stream().flatMap(t -> t.cpuModel().stream()).findFirst().ifPresent(m -> cpuModel = Optional.of(m));
+        }
         Optional<KernelInfo> kernel = kernel();
         BootParameters cmdline = cmdline();
         PciInventory pci = inventory();
@@ -148,10 +154,20 @@ public final class HostModelBuilder implements EventSink {
         }
         // No "Linux version" line (log starts mid-boot): BOOT_IMAGE=/boot/vmlinuz-6.5.13-1-pve still tells.
         BootParameters p = cmdline();
-        return p.last("BOOT_IMAGE").flatMap(img -> {
+        Optional<KernelInfo> fromImage = p.last("BOOT_IMAGE").flatMap(img -> {
             int i = img.indexOf("vmlinuz-");
             return i < 0 ? Optional.empty() : KernelInfo.parse(img.substring(i + "vmlinuz-".length()), p.evidence());
         });
+        if (fromImage.isPresent()) {
+            return fromImage;
+        }
+        // A bundle collected without a readable kernel log (an unprivileged dmesg) still has the release in its telemetry.
+        for (HostTelemetry t : list(HostTelemetry.class)) {
+            if (t.kernel().isPresent()) {
+                return KernelInfo.parse(t.kernel().get(), EvidenceLine.of(t.span(), "kernel: " + t.kernel().get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private BootParameters cmdline() {
@@ -192,7 +208,26 @@ public final class HostModelBuilder implements EventSink {
         list(NodeDevice.class).forEach(b::nodeDevice);
         list(IommuGroupMember.class).forEach(b::groupMember);
         list(PciDevice.class).forEach(b::lspci);
+        sysfsPci(b);
         return b.build();
+    }
+
+    /** sysfs is read last: it is the kernel's own current view (collect writes it with every bundle). */
+    private void sysfsPci(PciInventory.Builder b) {
+        Set<PciAddress> withDriver = new java.util.HashSet<>();
+        Map<PciAddress, dev.iommudoctor.parser.api.SourceSpan> withVendor = new java.util.TreeMap<>();
+        for (SysfsAttribute a : list(SysfsAttribute.class)) {
+            if (b.sysfs(a)) {
+                sysfsPciAttributes++;
+                PciAddress address = PciAddress.tryParse(a.path().split("/")[4]);
+                if (a.path().endsWith("/driver")) {
+                    withDriver.add(address);
+                } else if (a.path().endsWith("/vendor")) {
+                    withVendor.put(address, a.span());
+                }
+            }
+        }
+        b.sysfsUnbound(withDriver, withVendor);
     }
 
     private void deriveFacts(Optional<KernelInfo> kernel, BootParameters cmdline, PciInventory pci) {
@@ -210,7 +245,7 @@ public final class HostModelBuilder implements EventSink {
             facts.add(Fact.CMDLINE);
         }
         if (!pci.isEmpty() && (!list(PciDevice.class).isEmpty() || !list(NodeDevice.class).isEmpty()
-                || !list(IommuGroupMember.class).isEmpty())) {
+                || !list(IommuGroupMember.class).isEmpty() || sysfsPciAttributes > 0)) {
             facts.add(Fact.PCI_DEVICES);
         }
         if (list(PciDevice.class).stream().anyMatch(d -> !d.capabilities().isEmpty())) {
@@ -227,6 +262,20 @@ public final class HostModelBuilder implements EventSink {
         }
         if (pci.functions().stream().anyMatch(f -> f.numaNode().isPresent())) {
             facts.add(Fact.NUMA);
+        }
+        if (!list(dev.iommudoctor.parser.event.HostTelemetry.class).isEmpty()) {
+            facts.add(Fact.TELEMETRY);
+        }
+        if (inputs.stream().anyMatch(s -> s.kind() == SourceKind.DEVICE_NODES)
+                || list(dev.iommudoctor.parser.event.SourceNotCollected.class).stream()
+                        .anyMatch(s -> s.source().equals("dev-vfio") && s.reason().equals("ABSENT"))) {
+            // the collector saw that /dev/vfio does not exist: "no nodes" is a known fact
+            facts.add(Fact.DEVICE_NODES);
+        }
+        if (list(SysfsAttribute.class).stream().anyMatch(a -> a.path().endsWith("/current_link_speed"))
+                || list(PciDevice.class).stream().anyMatch(d -> d.capabilities().stream()
+                        .anyMatch(c -> c instanceof dev.iommudoctor.parser.event.PciExpressCapability))) {
+            facts.add(Fact.PCI_LINK);
         }
         if (inputs.stream().anyMatch(s -> s.kind() == SourceKind.MODPROBE_CONF)) {
             facts.add(Fact.MODPROBE);

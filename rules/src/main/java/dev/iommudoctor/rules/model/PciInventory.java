@@ -8,11 +8,13 @@ import dev.iommudoctor.parser.event.PciAddress;
 import dev.iommudoctor.parser.event.PciDevice;
 import dev.iommudoctor.parser.event.PciEnumerated;
 import dev.iommudoctor.rules.api.EvidenceLine;
+import dev.iommudoctor.parser.event.SysfsAttribute;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -25,6 +27,7 @@ import java.util.regex.Pattern;
 public final class PciInventory {
 
     private static final Pattern CLASS_CODE = Pattern.compile("\\[([0-9a-fA-F]{4})\\]");
+    private static final Pattern SYSFS_PCI = Pattern.compile("sys/bus/pci/devices/([^/]+)/([a-z_]+)");
     private static final Pattern IDS = Pattern.compile("\\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\\]");
 
     private final Map<PciAddress, PciFunction> functions;
@@ -184,6 +187,75 @@ public final class PciInventory {
                         ? keyLine(d, "IOMMU group", String.valueOf(d.iommuGroup().getAsInt()))
                         : EvidenceLine.of(d.span(), d.address() + " " + d.className() + ": IOMMU group " + d.iommuGroup().getAsInt()));
             }
+        }
+
+        /**
+         * One attribute of {@code sys/bus/pci/devices/<address>/}: ids and class ({@code 0x10de},
+         * {@code 0x030000}), {@code numa_node}, and the {@code driver}/{@code iommu_group} links stored as
+         * their target ({@code ../../../bus/pci/drivers/vfio-pci}, {@code ../../../kernel/iommu_groups/12}).
+         * Returns false for attributes of other sysfs trees.
+         */
+        boolean sysfs(SysfsAttribute a) {
+            Matcher m = SYSFS_PCI.matcher(a.path());
+            if (!m.matches()) {
+                return false;
+            }
+            PciAddress address = PciAddress.tryParse(m.group(1));
+            if (address == null) {
+                return false;
+            }
+            Acc x = at(address);
+            String v = a.value().strip();
+            switch (m.group(2)) {
+                case "vendor" -> x.vendorId = hex(v, 4);
+                case "device" -> x.deviceId = hex(v, 4);
+                case "class" -> {
+                    x.classCode = hex(v, 6).map(c -> c.substring(0, 4));
+                    if (x.className.isEmpty()) {
+                        x.className = x.classCode.flatMap(PciClassNames::of);
+                    }
+                }
+                case "driver" -> {
+                    x.driver = Optional.of(v.substring(v.lastIndexOf('/') + 1)).filter(d -> !d.isEmpty());
+                    x.driverSource = Optional.of(EvidenceLine.of(a.span(), a.path() + " -> " + v));
+                }
+                case "iommu_group" -> {
+                    try {
+                        x.group = OptionalInt.of(Integer.parseInt(v.substring(v.lastIndexOf('/') + 1)));
+                        x.groupSource = Optional.of(EvidenceLine.of(a.span(), a.path() + " -> " + v));
+                    } catch (NumberFormatException e) {
+                        // not a group link; the other facts stand
+                    }
+                }
+                case "numa_node" -> {
+                    try {
+                        int node = Integer.parseInt(v);
+                        if (node >= 0) {  // -1: the platform has no NUMA information for this device
+                            x.numa = OptionalInt.of(node);
+                        }
+                    } catch (NumberFormatException e) {
+                        // unreadable attribute
+                    }
+                }
+                default -> { }
+            }
+            return true;
+        }
+
+        /** sysfs device directories read without a {@code driver} link: no driver is bound now. */
+        void sysfsUnbound(Set<PciAddress> withDriverLink, Map<PciAddress, SourceSpan> seen) {
+            seen.forEach((address, span) -> {
+                if (!withDriverLink.contains(address)) {
+                    Acc x = at(address);
+                    x.driver = Optional.empty();
+                    x.driverSource = Optional.of(EvidenceLine.of(span, "sys/bus/pci/devices/" + address + ": no driver link (unbound)"));
+                }
+            });
+        }
+
+        private static Optional<String> hex(String v, int digits) {
+            String h = v.toLowerCase().startsWith("0x") ? v.substring(2).toLowerCase() : v.toLowerCase();
+            return h.length() == digits && h.chars().allMatch(c -> Character.digit(c, 16) >= 0) ? Optional.of(h) : Optional.empty();
         }
 
         PciInventory build() {

@@ -137,8 +137,11 @@ public final class TextReport {
     private void inputs(AnalysisDocument doc, PrintWriter out) {
         out.println(paint("1", "== Inputs"));
         List<AnalysisDocument.Input> unknown = doc.inputs().stream().filter(i -> i.kind().equals("UNKNOWN")).toList();
+        // A collected bundle holds one small file per sysfs attribute (a dozen per PCI device): one line says it.
+        long sysfs = doc.inputs().stream().filter(i -> i.kind().equals("SYSFS_ATTRIBUTE") && i.problem() == null).count();
         for (AnalysisDocument.Input in : doc.inputs()) {
-            if (unknown.size() > 3 && in.kind().equals("UNKNOWN")) {
+            if (unknown.size() > 3 && in.kind().equals("UNKNOWN")
+                    || sysfs > 3 && in.kind().equals("SYSFS_ATTRIBUTE") && in.problem() == null) {
                 continue;
             }
             long records = in.events() - in.diagnostics();
@@ -150,6 +153,9 @@ public final class TextReport {
         }
         if (unknown.size() > 3) {
             out.println("  " + unknown.size() + " other file(s) in formats iommu-doctor does not read (listed with --format json)");
+        }
+        if (sysfs > 3) {
+            out.println("  " + sysfs + " sysfs attribute files (PCI devices, hugepage pools, module parameters; listed with --format json)");
         }
         for (AnalysisDocument.Skipped s : doc.skipped()) {
             out.println(terminal("  skipped " + s.name() + ": " + s.reason()));
