@@ -19,7 +19,6 @@ import dev.iommudoctor.rules.memory.HugepagesNumaUnbalancedRule;
 import dev.iommudoctor.rules.memory.HugepagesSizeMismatchRule;
 import dev.iommudoctor.rules.net.MtuMismatchRule;
 import dev.iommudoctor.rules.net.MtuOversizeDropsRule;
-import dev.iommudoctor.rules.net.PcieLinkDowngradedRule;
 import dev.iommudoctor.rules.net.PcieMpsMismatchRule;
 import dev.iommudoctor.rules.numa.NumaRemoteDeviceRule;
 import dev.iommudoctor.rules.kernel.KernelNoVfioRule;
@@ -75,7 +74,6 @@ public final class BuiltInRules {
                 new MtuMismatchRule(),
                 new MtuOversizeDropsRule(),
                 new PcieMpsMismatchRule(),
-                new PcieLinkDowngradedRule(),
                 new NumaRemoteDeviceRule(),
                 new MultipleAddressSpacesRule(),
                 new KernelTooOldRule(),

@@ -38,6 +38,9 @@ public final class PcieLinkDegradedRule implements Rule {
             if (l == null || (!l.narrower() && !l.slower()) || sharesLinkWithEarlierFunction(f, devices, links)) {
                 continue;
             }
+            if (!l.narrower() && f.isDisplay()) {
+                continue;  // GPUs drop to 2.5 GT/s when idle: a slower link alone is their normal rest state
+            }
             var b = finding().device(f.address()).evidence(l.span(), f.address() + " " + l.text());
             if (l.narrower()) {
                 b.message("%s trains at x%d of x%d%s: it has %d%% of its bandwidth in the guest. A narrower link is physical: "
