@@ -99,8 +99,8 @@ class FakeRootCollectionTest {
                 && a.host().has(Fact.DEVICE_NODES) && a.host().has(Fact.PCI_LINK));
         List<String> f = TestBundles.findings(a, n -> n);
         assertTrue(f.contains("WARNING VFIO-NODE-WORLD-ACCESSIBLE devices=[] evidence=commands/dev-vfio.txt:1,"), f.toString());
-        assertTrue(f.stream().anyMatch(s -> s.startsWith("INFO PCIE-LINK-DEGRADED devices=[0000:01:00.0]")), f.toString());
-        assertFalse(f.stream().anyMatch(s -> s.contains("PCIE-LINK-DEGRADED devices=[0000:01:00.1]")), "one link, reported once");
+        // The GPU's link runs at full width but 2.5 GT/s: an idle GPU's rest state, not a degraded link.
+        assertFalse(f.stream().anyMatch(s -> s.contains("PCIE-LINK-DEGRADED")), f.toString());
         assertTrue(a.outcomes().ruleErrors().isEmpty(), a.outcomes().ruleErrors().toString());
     }
 
