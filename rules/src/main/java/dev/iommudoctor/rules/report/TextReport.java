@@ -20,6 +20,8 @@ public final class TextReport {
 
     private final boolean colour;
     private final boolean allDevices;
+    /** Directory every input lies under, printed once so evidence lines can name files briefly. */
+    private String base = "";
 
     public TextReport(boolean colour, boolean allDevices) {
         this.colour = colour;
@@ -27,6 +29,7 @@ public final class TextReport {
     }
 
     public void write(AnalysisDocument doc, PrintWriter out) {
+        base = commonDirectory(doc);
         header(doc, out);
         if (doc.findings().isEmpty()) {
             out.println(paint("32", "No problems found") + " by the rules that could be evaluated.");
@@ -59,6 +62,9 @@ public final class TextReport {
         append(who, h.hypervisor() == null ? null : "VM guest (" + h.hypervisor() + ")", " | ");
         out.println(terminal(who.toString()));
         out.println(terminal("Kernel: " + (h.kernel() == null ? "unknown" : h.kernel()) + (h.distro().equals("UNKNOWN") ? "" : " (" + h.distro().toLowerCase(Locale.ROOT) + ")")));
+        if (!base.isEmpty()) {
+            out.println(terminal("Files:  " + base + " (evidence below names files relative to it)"));
+        }
         if (h.cmdline() != null) {
             out.println(terminal("Cmdline: " + h.cmdline()));
         }
@@ -66,6 +72,33 @@ public final class TextReport {
                 + "; firmware table (DMAR/IVRS): " + h.firmwareTable() + "; interrupt remapping: " + h.interruptRemapping()
                 + "; " + h.pciFunctions() + " PCI functions in " + h.iommuGroups() + " IOMMU groups"));
         out.println();
+    }
+
+    private String shortName(String file) {
+        return !base.isEmpty() && file.startsWith(base) ? file.substring(base.length()) : file;
+    }
+
+    /** The longest directory prefix ending in '/' shared by all inputs, or "" when there is none worth stripping. */
+    static String commonDirectory(AnalysisDocument doc) {
+        String prefix = null;
+        for (AnalysisDocument.Input in : doc.inputs()) {
+            String s = in.source();
+            prefix = prefix == null ? s : commonPrefix(prefix, s);
+        }
+        if (prefix == null) {
+            return "";
+        }
+        int slash = prefix.lastIndexOf('/');
+        return slash <= 0 ? "" : prefix.substring(0, slash + 1);
+    }
+
+    private static String commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return a.substring(0, i);
     }
 
     private static void append(StringBuilder b, String s, String sep) {
@@ -84,7 +117,7 @@ public final class TextReport {
         if (!f.evidence().isEmpty()) {
             out.println("  Evidence:");
             for (EvidenceLine e : f.evidence()) {
-                out.println("    " + paint("2", terminal(e.file() + ":" + e.line())) + "  " + terminal(e.text()));
+                out.println("    " + paint("2", terminal(shortName(e.file()) + ":" + e.line())) + "  " + terminal(e.text()));
             }
         }
         if (!f.remedy().isBlank()) {

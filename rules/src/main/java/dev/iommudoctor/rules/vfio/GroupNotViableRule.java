@@ -83,6 +83,10 @@ public final class GroupNotViableRule implements Rule {
                     + "the host loses it). Move the GPU/NIC to a slot wired to the CPU (its own group) instead.");
         }
         for (PciFunction b : blockers) {
+            // The ids line that claims the passed device but not this member explains why it stayed on its driver.
+            if (!host.vfio().requestedIds().isEmpty() && b.vendorDevice().map(id -> !host.vfio().requests(id)).orElse(false)) {
+                f.evidence(host.vfio().requestedIds().values().iterator().next());
+            }
             if (!hostNeeds.contains(b)) {
                 f.remedy("bind " + b.address() + " (now " + b.driver().orElse("?") + ") to vfio-pci: "
                         + b.vendorDevice().map(id -> "add " + id + " to 'options vfio-pci ids=...' in /etc/modprobe.d/vfio.conf and rebuild the initramfs ("
