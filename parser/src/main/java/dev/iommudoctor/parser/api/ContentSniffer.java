@@ -71,6 +71,9 @@ public final class ContentSniffer {
                     Pattern.compile("^(?:Node \\d+ )?(?:MemTotal|MemFree|HugePages_Total|Hugepagesize):\\s+\\d+(?: kB)?$"
                             + "|^\\S*/hugepages/hugepages-\\d+kB/[a-z_]+:\\d+$"),
                     Pattern.compile("^(?:Node \\d+ )?[A-Za-z_()0-9]+:\\s+\\d+(?: kB)?$")),
+            new Signature(SourceKind.PVE_VM_CONF,
+                    Pattern.compile("^(?:hostpci\\d+|scsihw|vmgenid|smbios1|ostype|efidisk0|tpmstate0|boot): .*$"),
+                    Pattern.compile("^(?:#.*|[a-z][a-z0-9_-]*\\d*: .*|\\[[^\\]]+\\])$")),
             new Signature(SourceKind.MODPROBE_CONF,
                     Pattern.compile("^\\s*(?:options|softdep|blacklist|install|remove|alias)\\s+\\S+.*$"),
                     Pattern.compile("^\\s*#.*$")),

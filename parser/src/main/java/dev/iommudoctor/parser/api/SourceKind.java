@@ -41,6 +41,8 @@ public enum SourceKind {
     COLLECTOR_JSON,
     /** A device node listing with owners and modes: {@code stat -c '%A %U %G %n' /dev/vfio/*}. */
     DEVICE_NODES,
+    /** A Proxmox VE VM config ({@code /etc/pve/qemu-server/<vmid>.conf}, {@code hostpci0: 0000:01:00,pcie=1}). */
+    PVE_VM_CONF,
     /** A file with no content. */
     EMPTY,
     /** Not text. */

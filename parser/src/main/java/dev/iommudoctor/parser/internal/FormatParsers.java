@@ -24,6 +24,7 @@ public final class FormatParsers {
             case NODEDEV_XML -> new NodedevXmlParser();
             case DOMAIN_XML -> new DomainXmlParser();
             case SYSFS_ATTRIBUTE -> new SysfsAttributeFormatParser();
+            case PVE_VM_CONF -> new PveVmConfigParser();
             case COLLECTOR_JSON -> new CollectorJsonParser();
             case DEVICE_NODES -> new DeviceNodeListingParser();
             default -> null;

@@ -40,7 +40,8 @@ class FactsGoldenTest {
             Map.entry("nodedev", SourceKind.NODEDEV_XML),
             Map.entry("domain-xml", SourceKind.DOMAIN_XML),
             Map.entry("dev-vfio", SourceKind.DEVICE_NODES),
-            Map.entry("collector-json", SourceKind.COLLECTOR_JSON));
+            Map.entry("collector-json", SourceKind.COLLECTOR_JSON),
+            Map.entry("pve-vm-conf", SourceKind.PVE_VM_CONF));
 
     static final String GOLDEN_SUFFIX = ".events.txt";
 
