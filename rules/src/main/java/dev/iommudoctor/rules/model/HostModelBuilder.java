@@ -174,7 +174,8 @@ public final class HostModelBuilder implements EventSink {
         List<ProcCmdline> proc = list(ProcCmdline.class);
         if (!proc.isEmpty()) {
             ProcCmdline c = proc.get(proc.size() - 1);
-            return new BootParameters(c.parameters(), EvidenceLine.of(c.span(), joined(c.parameters())));
+            BootParameters fromProc = new BootParameters(c.parameters(), BootParameters.NONE.evidence());
+            return new BootParameters(c.parameters(), EvidenceLine.of(c.span(), fromProc.text()));
         }
         List<BootCommandLine> boot = list(BootCommandLine.class);
         if (!boot.isEmpty()) {
@@ -189,16 +190,6 @@ public final class HostModelBuilder implements EventSink {
         return nl < 0 ? text : text.substring(0, nl);
     }
 
-    private static String joined(List<KernelParameter> params) {
-        StringBuilder b = new StringBuilder();
-        for (KernelParameter p : params) {
-            if (b.length() > 0) {
-                b.append(' ');
-            }
-            b.append(p);
-        }
-        return b.toString();
-    }
 
     private PciInventory inventory() {
         PciInventory.Builder b = new PciInventory.Builder();

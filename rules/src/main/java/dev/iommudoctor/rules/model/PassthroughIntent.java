@@ -78,6 +78,11 @@ public final class PassthroughIntent {
     }
 
 
+    /** The non-bridge functions meant for a VM (see {@link #intended}), in address order. */
+    public static java.util.List<PciFunction> intendedFunctions(HostModel host) {
+        return host.pci().functions().stream().filter(f -> !f.isBridge() && intended(host, f)).toList();
+    }
+
     /** True when the host is set up for passthrough or a VM attempted it (ids, hostdevs, vfio-pci devices, QEMU errors). */
     public static boolean configuredOrAttempted(HostModel host) {
         VfioConfig v = host.vfio();

@@ -11,6 +11,7 @@ import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.api.RuleResult;
 import dev.iommudoctor.rules.api.Severity;
 import dev.iommudoctor.rules.model.HostModel;
+import dev.iommudoctor.rules.model.PassthroughIntent;
 import dev.iommudoctor.rules.model.PciFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class NumaHugepagesRemoteRule implements Rule {
             return RuleResult.notApplicable("no per-node hugepage pools in the bundle, or no hugepages at all");
         }
         List<Finding> findings = new ArrayList<>();
-        for (PciFunction f : PassthroughDevices.of(host)) {
+        for (PciFunction f : PassthroughIntent.intendedFunctions(host)) {
             if (f.numaNode().isEmpty() || !pools.containsKey(f.numaNode().getAsInt())) {
                 continue;
             }

@@ -9,6 +9,7 @@ import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.api.RuleResult;
 import dev.iommudoctor.rules.api.Severity;
 import dev.iommudoctor.rules.model.HostModel;
+import dev.iommudoctor.rules.model.PassthroughIntent;
 import dev.iommudoctor.rules.model.PciFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class PcieLinkDegradedRule implements Rule {
 
     @Override
     public RuleResult evaluate(HostModel host) {
-        List<PciFunction> devices = PassthroughDevices.of(host);
+        List<PciFunction> devices = PassthroughIntent.intendedFunctions(host);
         if (devices.isEmpty()) {
             return RuleResult.notApplicable("no device is bound to or configured for vfio-pci");
         }
