@@ -1,16 +1,17 @@
-"""Regenerates docs/rules/README.md (severities + index) from the @DiagnosticRule annotations on the rule branches.
+"""Regenerates docs/rules/README.md (severities + index) from the @DiagnosticRule annotations in the working tree.
 
 Run from the repository root: python3 docs/rules/index.py
 """
 import subprocess,re,os
 os.chdir(subprocess.run(['git','rev-parse','--show-toplevel'],capture_output=True,text=True).stdout.strip())
-branches=[b for b in ['rules-c','main','rules-a','rules-b'] if subprocess.run(['git','rev-parse','--verify','-q',b],capture_output=True).returncode == 0] or ['HEAD']
+branches=[]
+b='working tree'
 rows={}
-for b in branches:
-    files=subprocess.run(['git','ls-tree','-r','--name-only',b,'--','rules/src/main/java'],capture_output=True,text=True).stdout.split()
-    for f in files:
+for root,_,names in os.walk('rules/src/main/java'):
+    for name in names:
+        f=os.path.join(root,name)
         if not f.endswith('.java'): continue
-        s=subprocess.run(['git','show',f'{b}:{f}'],capture_output=True,text=True).stdout
+        s=open(f,encoding='utf-8').read()
         m=re.search(r'@DiagnosticRule\((.*?)\)\s*public',s,re.S)
         if not m: continue
         a=m.group(1)
@@ -19,7 +20,7 @@ for b in branches:
         sev=re.search(r'severity\s*=\s*Severity\.(\w+)',a).group(1).lower()
         row=re.search(r'matrixRow\s*=\s*MatrixRow\.(\w+)',a).group(1)
         rows.setdefault(i,(t,sev,row,b))
-mr=subprocess.run(['git','show','rules-c:rules/src/main/java/dev/iommudoctor/rules/api/MatrixRow.java'],capture_output=True,text=True).stdout
+mr=open('rules/src/main/java/dev/iommudoctor/rules/api/MatrixRow.java',encoding='utf-8').read()
 order=[];titles={}
 for m in re.finditer(r'^\s+(\w+)\("([^"]+)"\)',mr,re.M):
     order.append(m.group(1)); titles[m.group(1)]=m.group(2)
