@@ -2,6 +2,7 @@ package dev.iommudoctor.rules.engine;
 
 import dev.iommudoctor.rules.acs.AcsOverrideInUseRule;
 import dev.iommudoctor.rules.acs.AcsSharedGroupRule;
+import dev.iommudoctor.rules.advisory.AdviseIommuForceRule;
 import dev.iommudoctor.rules.advisory.AdviseIommuPtRule;
 import dev.iommudoctor.rules.api.Rule;
 import dev.iommudoctor.rules.faults.DmaFaultsRule;
@@ -85,6 +86,7 @@ public final class BuiltInRules {
                 new SriovNoVfsRule(),
                 new SriovVfsWithoutIommuRule(),
                 new AdviseIommuPtRule(),
+                new AdviseIommuForceRule(),
                 new CpuVirtExtensionsRule(),
                 new VfioNodeAccessRule(),
                 new PcieLinkDegradedRule(),
