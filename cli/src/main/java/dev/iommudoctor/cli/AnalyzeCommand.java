@@ -28,9 +28,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code iommu-doctor analyze}: the main job. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Reads logs, lspci dumps, host facts files, directories, sosreports and bundles",
-                "(.tar.gz .tgz .tar.xz .tar.bz2 .zip, read as streams) as ONE host, runs the rule base and prints",
-                "the findings with their evidence (file:line) and the exact fix.",
+        description = {"Diagnoses one host from its logs, lspci dumps, sosreport or support bundle.",
+                "Reads files, directories, sosreports and bundles (.tar.gz .tgz .tar.xz .tar.bz2 .zip, read as",
+                "streams) as ONE host, runs the rule base and prints the findings with their evidence (file:line)",
+                "and the exact fix.",
                 "",
                 "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error,",
                 "3 input missing or unusable."})

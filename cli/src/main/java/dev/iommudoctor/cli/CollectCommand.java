@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code iommu-doctor collect}: one support bundle of this host. */
 @Command(name = "collect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Collects a support bundle of this host into one .tar.gz: the kernel log, lspci (when installed),",
-                "the PCI facts from sysfs, /proc and /etc files, IOMMU groups, /dev/vfio modes, guest logs and telemetry,",
+        description = {"Collects a support bundle of this host into one .tar.gz.",
+                "It holds the kernel log, lspci (when installed), the PCI facts from sysfs, /proc and /etc files, IOMMU groups, /dev/vfio modes, guest logs and telemetry,",
                 "with manifest.json listing every file (size, sha256) and every source that could not be read, and why.",
                 "Run as root for the most complete bundle; unprivileged runs work and say what they missed.",
                 "Analyse the bundle with: iommu-doctor analyze BUNDLE"})
