@@ -185,6 +185,20 @@ class ApiTest {
     }
 
     @Test
+    void chunkedUploadWithoutLengthOverTheLimitIs413Too() throws Exception {
+        JavalinTest.test(app(AccessTokens.none(), 4_000), (server, client) -> {
+            byte[] big = new byte[300_000];
+            new java.util.Random(2).nextBytes(big);
+            Multipart body = new Multipart().file("file", "big.bin", big);
+            // an InputStream publisher has no length: the request goes out chunked
+            Response r = client.request("/api/incidents", b -> b.post(HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body.bytes()))).header("Content-Type", body.contentType()));
+            assertEquals(413, r.code(), r.body().string());
+            assertEquals(0, store.count());
+        });
+    }
+
+    @Test
     void statusAndNoteUpdateAndSimilarIncidents() throws Exception {
         JavalinTest.test(app(), (server, client) -> {
             String a = json(upload(client, rmrrCase(), "a.zip", null)).get("id").asText();

@@ -2,9 +2,8 @@ package dev.iommudoctor.server.search;
 
 import static dev.iommudoctor.server.store.IncidentFields.*;
 
-import dev.iommudoctor.rules.api.Finding;
 import dev.iommudoctor.server.store.Analyzers;
-import dev.iommudoctor.server.store.Incident;
+import dev.iommudoctor.server.store.IncidentSummary;
 import dev.iommudoctor.server.store.IncidentDocuments;
 import dev.iommudoctor.server.store.IncidentStore;
 import java.io.IOException;
@@ -51,6 +50,7 @@ public final class IncidentSearcher {
     private static final int MAX_HIGHLIGHTS = 3;
     private static final int MAX_FACET_VALUES = 20;
     private static final int MAX_DAYS = 3_660;
+    private static final java.util.Set<String> SUMMARY_ONLY = java.util.Set.of(SUMMARY);
 
     private final IncidentStore store;
     private final QueryParsing parsing = new QueryParsing();
@@ -90,8 +90,8 @@ public final class IncidentSearcher {
             StoredFields stored = searcher.storedFields();
             IncidentDocuments docs = store.documents();
             for (ScoreDoc sd : page) {
-                Incident incident = docs.fromDocument(stored.document(sd.doc));
-                hits.add(hit(incident, sd.score, highlights.getOrDefault(incident.id(), List.of())));
+                IncidentSummary s = docs.summaryOf(stored.document(sd.doc, SUMMARY_ONLY));
+                hits.add(hit(s, sd.score, highlights.getOrDefault(s.id(), List.of())));
             }
             Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
             List<SearchResult.DayCount> histogram = new ArrayList<>();
@@ -225,13 +225,9 @@ public final class IncidentSearcher {
                 .fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
     }
 
-    static SearchResult.Hit hit(Incident incident, float score, List<String> highlights) {
-        var a = incident.analysis();
-        List<String> rules = a.findings().stream().map(Finding::ruleId).distinct().toList();
-        String worst = a.findings().isEmpty() ? null : a.findings().get(0).severity().name();
-        String title = a.findings().isEmpty() ? "No findings" : a.findings().get(0).title();
-        return new SearchResult.Hit(incident.id(), Float.isNaN(score) ? 0f : score, incident.time(), a.host().hostname(),
-                incident.status(), a.host().kernel(), a.host().system(), rules, worst, title,
+    static SearchResult.Hit hit(IncidentSummary s, float score, List<String> highlights) {
+        return new SearchResult.Hit(s.id(), Float.isNaN(score) ? 0f : score, s.time(), s.hostname(), s.status(),
+                s.kernel(), s.system(), s.rules(), s.worstSeverity(), s.title(),
                 highlights == null ? Collections.emptyList() : highlights);
     }
 }

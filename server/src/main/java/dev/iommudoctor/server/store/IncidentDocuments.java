@@ -167,6 +167,7 @@ public final class IncidentDocuments {
         }
         doc.add(new TextField(TEXT, String.join("\n", text), Field.Store.NO));
         doc.add(new StoredField(SOURCE, json.writeValueAsBytes(incident)));
+        doc.add(new StoredField(SUMMARY, json.writeValueAsBytes(IncidentSummary.of(incident))));
         return facets.build(doc);
     }
 
@@ -175,6 +176,14 @@ public final class IncidentDocuments {
             return json.readValue(doc.getBinaryValue(SOURCE).bytes, Incident.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable incident " + doc.get(ID) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public IncidentSummary summaryOf(Document doc) {
+        try {
+            return json.readValue(doc.getBinaryValue(SUMMARY).bytes, IncidentSummary.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -76,6 +76,11 @@ public final class IncidentFields {
     public static final String TEXT = "text";
     /** stored only: the whole incident (metadata, device facts, analysis) as JSON, what the API returns. */
     public static final String SOURCE = "source";
+    /**
+     * stored only: the few fields of a search hit as JSON ({@link IncidentSummary}), so a result page
+     * never parses whole analyses (tens of kilobytes each).
+     */
+    public static final String SUMMARY = "summary";
 
     /** Facet dimensions (sorted-set doc values) and the index field each one counts. */
     public static final String FACET_RULE = "rule";

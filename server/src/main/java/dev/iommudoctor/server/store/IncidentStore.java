@@ -8,7 +8,6 @@ import dev.iommudoctor.rules.report.AnalysisDocuments;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -56,6 +55,10 @@ public final class IncidentStore implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final SecureRandom random = new SecureRandom();
+    /** Numbers every change handed to the writer; {@link #committed} is the highest one made durable. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final Object commitLock = new Object();
+    private long committed;
 
     private IncidentStore(Path dataDir, Analyzer analyzer, String toolVersion, Clock clock, ObjectMapper json)
             throws IOException {
@@ -112,7 +115,7 @@ public final class IncidentStore implements Closeable {
     public Incident ingest(List<Upload> parts, String uploader, List<String> tags, long maxBytes) throws IOException {
         Incident incident = prepare(parts, uploader, tags, maxBytes);
         writer.addDocument(documents.toDocument(incident));
-        commit();
+        commitThrough(changes.incrementAndGet());
         return incident;
     }
 
@@ -146,7 +149,7 @@ public final class IncidentStore implements Closeable {
             docs.add(documents.toDocument(i));
         }
         writer.addDocuments(docs);
-        commit();
+        commitThrough(changes.incrementAndGet());
     }
 
     public Optional<Incident> get(String id) throws IOException {
@@ -170,7 +173,7 @@ public final class IncidentStore implements Closeable {
         }
         Incident updated = current.get().withStatus(status, note, clock.instant());
         writer.updateDocument(new Term(IncidentFields.ID, id), documents.toDocument(updated));
-        commit();
+        commitThrough(changes.incrementAndGet());
         return Optional.of(updated);
     }
 
@@ -217,7 +220,7 @@ public final class IncidentStore implements Closeable {
                 failed.add(old.id() + ": " + e.getMessage());
             }
         }
-        commit();
+        commitThrough(changes.incrementAndGet());
         return new ReindexResult(all.size(), done, failed);
     }
 
@@ -225,9 +228,21 @@ public final class IncidentStore implements Closeable {
     public record ReindexResult(int total, int reanalysed, List<String> failed) {
     }
 
-    private void commit() throws IOException {
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+    /**
+     * Group commit: returns once change number {@code seq} (taken after its document was handed to the
+     * writer) is durable. Concurrent uploads waiting here share one commit (one fsync round) instead of
+     * queueing one each; a lone upload still gets its own.
+     */
+    private void commitThrough(long seq) throws IOException {
+        synchronized (commitLock) {
+            if (committed >= seq) {
+                return;
+            }
+            long target = changes.get();
+            writer.commit();
+            committed = target;
+            searchers.maybeRefreshBlocking();
+        }
     }
 
     private Analysed analyse(List<Incident.StoredFile> files) throws IOException {
@@ -290,10 +305,5 @@ public final class IncidentStore implements Closeable {
             writer.close();
             directory.close();
         }
-    }
-
-    /** For callers that cannot throw. */
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }
