@@ -26,7 +26,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -72,25 +71,11 @@ public final class IncidentStore implements Closeable {
         this.directory = FSDirectory.open(Files.createDirectories(dataDir.resolve("index")));
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64)
-                .setMergePolicy(mergePolicy());
+                .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         // an empty commit makes a fresh index readable at once
         writer.commit();
         this.searchers = new SearcherManager(writer, null);
-    }
-
-    /**
-     * Every acknowledged upload is a commit, and a commit fsyncs every file written since the last
-     * one. Compound files for merged segments too (up to 256 MB) keep that at a few files per commit
-     * instead of a dozen per merged segment: on a disk where fsync costs ~7 ms this halves the
-     * commit time.
-     */
-    private static TieredMergePolicy mergePolicy() {
-        TieredMergePolicy policy = new TieredMergePolicy();
-        policy.setNoCFSRatio(1.0);
-        policy.setMaxCFSSegmentSizeMB(256);
-        return policy;
     }
 
     /** Opens (or creates) the store under {@code dataDir}. */
@@ -190,6 +175,13 @@ public final class IncidentStore implements Closeable {
         writer.updateDocument(new Term(IncidentFields.ID, id), documents.toDocument(updated));
         commitThrough(changes.incrementAndGet());
         return Optional.of(updated);
+    }
+
+    /** Waits for background segment merges to finish (benchmarks measure a settled index). */
+    public void awaitMerges() {
+        if (writer.getConfig().getMergeScheduler() instanceof org.apache.lucene.index.ConcurrentMergeScheduler cms) {
+            cms.sync();
+        }
     }
 
     public int count() throws IOException {
