@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Diagnoses IOMMU and VFIO device-passthrough problems from kernel logs, lspci dumps and host facts.",
-        subcommands = {AnalyzeCommand.class, CollectCommand.class, ParseCommand.class, RulesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, CollectCommand.class, ParseCommand.class, RulesCommand.class, BenchCommand.class,
+                ServeCommand.class, IngestCommand.class, SearchCommand.class, ReindexCommand.class, BenchSearchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
