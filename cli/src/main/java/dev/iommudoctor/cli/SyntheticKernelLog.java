@@ -223,29 +223,29 @@ final class SyntheticKernelLog {
     }
 
     private String runtimeLine() {
-        int k = random.nextInt(16);
+        int k = random.nextInt(20);
         int tap = 100 + random.nextInt(20);
         return switch (k) {
-            case 0, 1 -> String.format(Locale.ROOT, "[UFW BLOCK] IN=vmbr0 OUT= MAC=01:00:5e:00:00:01:%02x:%02x:%02x:%02x:%02x:%02x:08:00"
+            case 0 -> String.format(Locale.ROOT, "[UFW BLOCK] IN=vmbr0 OUT= MAC=01:00:5e:00:00:01:%02x:%02x:%02x:%02x:%02x:%02x:08:00"
                     + " SRC=192.168.%d.%d DST=224.0.0.1 LEN=36 TOS=0x00 PREC=0xC0 TTL=1 ID=0 DF PROTO=2",
                     random.nextInt(256), random.nextInt(256), random.nextInt(256), random.nextInt(256), random.nextInt(256),
                     random.nextInt(256), random.nextInt(4), random.nextInt(256));
-            case 2 -> String.format(Locale.ROOT, "audit: type=1400 audit(%d.%03d:%d): apparmor=\"DENIED\" operation=\"mount\""
+            case 1 -> String.format(Locale.ROOT, "audit: type=1400 audit(%d.%03d:%d): apparmor=\"DENIED\" operation=\"mount\""
                     + " class=\"mount\" info=\"failed flags match\" error=-13 profile=\"lxc-%d_</var/lib/lxc>\" name=\"/run/systemd/unit-root/\""
                     + " pid=%d comm=\"(ostnamed)\" srcname=\"/\" flags=\"rw, rbind\"",
                     1730800000 + (long) mono, random.nextInt(1000), random.nextInt(100000), tap, random.nextInt(4_000_000));
-            case 3, 4, 5, 6 -> "vmbr0: port " + (2 + random.nextInt(6)) + "(tap" + tap + "i0) entered "
+            case 2, 3, 4, 5, 6, 7 -> "vmbr0: port " + (2 + random.nextInt(6)) + "(tap" + tap + "i0) entered "
                     + (random.nextBoolean() ? "blocking" : "forwarding") + " state";
-            case 7 -> "fwbr" + tap + "i0: port 1(fwln" + tap + "i0) entered " + (random.nextBoolean() ? "disabled" : "blocking") + " state";
-            case 8 -> "tap" + tap + "i0: entered promiscuous mode";
-            case 9 -> "e1000e 0000:00:1f.6 eno1: NIC Link is Up 1000 Mbps Full Duplex, Flow Control: Rx/Tx";
-            case 10 -> "usb 1-" + (1 + random.nextInt(8)) + ": new full-speed USB device number " + random.nextInt(128) + " using xhci_hcd";
-            case 11 -> "perf: interrupt took too long (" + (2500 + random.nextInt(3000)) + " > 2500), lowering kernel.perf_event_max_sample_rate to "
+            case 8, 9 -> "fwbr" + tap + "i0: port 1(fwln" + tap + "i0) entered " + (random.nextBoolean() ? "disabled" : "blocking") + " state";
+            case 10 -> "tap" + tap + "i0: entered promiscuous mode";
+            case 11 -> "e1000e 0000:00:1f.6 eno1: NIC Link is Up 1000 Mbps Full Duplex, Flow Control: Rx/Tx";
+            case 12, 13 -> "usb 1-" + (1 + random.nextInt(8)) + ": new full-speed USB device number " + random.nextInt(128) + " using xhci_hcd";
+            case 14 -> "perf: interrupt took too long (" + (2500 + random.nextInt(3000)) + " > 2500), lowering kernel.perf_event_max_sample_rate to "
                     + (40000 + random.nextInt(40000));
-            case 12 -> String.format(Locale.ROOT, "traps: node[%d] general protection fault ip:%x sp:7ffd%08x error:0 in node[%x+%x]",
+            case 15 -> String.format(Locale.ROOT, "traps: node[%d] general protection fault ip:%x sp:7ffd%08x error:0 in node[%x+%x]",
                     random.nextInt(4_000_000), random.nextLong(0x7fffffffffffL), random.nextInt(Integer.MAX_VALUE), 0x55d000000000L, 0x2e3000);
-            case 13 -> "kvm [" + random.nextInt(4_000_000) + "]: ignored rdmsr: 0x" + Integer.toHexString(random.nextInt(0x1000)) + " data 0x0";
-            case 14 -> "nfs: server 192.168.1." + random.nextInt(256) + " not responding, still trying";
+            case 16, 17 -> "kvm [" + random.nextInt(4_000_000) + "]: ignored rdmsr: 0x" + Integer.toHexString(random.nextInt(0x1000)) + " data 0x0";
+            case 18 -> "nfs: server 192.168.1." + random.nextInt(256) + " not responding, still trying";
             default -> "EXT4-fs (dm-" + random.nextInt(8) + "): mounted filesystem " + Long.toHexString(random.nextLong())
                     + " r/w with ordered data mode. Quota mode: none.";
         };

@@ -38,6 +38,19 @@ final class KernelLogEnvelopeScanner {
     private final BodyPrefixScanner body = new BodyPrefixScanner();
     private final OriginCache hosts = new OriginCache();
 
+    /** The wall clock of the line before, shared while lines carry the same stamp (a second's worth of syslog). */
+    private String lastWallClock = "";
+
+    /** {@code s[0, end)} as a String, the previous line's instance when the stamp is the same. */
+    private String wallClock(String s, int end) {
+        String last = lastWallClock;
+        if (last.length() == end && s.startsWith(last)) {
+            return last;
+        }
+        lastWallClock = s.substring(0, end);
+        return lastWallClock;
+    }
+
     /** Reads the envelope of {@code s} into {@code e} (which is reset first). */
     void scan(String s, LineEnvelope e) {
         e.reset();
@@ -312,7 +325,7 @@ final class KernelLogEnvelopeScanner {
             }
         }
         q = zone(s, q);
-        e.wallClock = s.substring(0, q);
+        e.wallClock = wallClock(s, q);
         if (sep == ' ' && fracSep != ',' && q + 1 < n && s.charAt(q) == ':' && s.charAt(q + 1) == ' ') {
             libvirt(s, q + 2, e);
             return q;
@@ -413,7 +426,7 @@ final class KernelLogEnvelopeScanner {
         if (q >= n || s.charAt(q) != ' ') {
             return false;
         }
-        e.wallClock = s.substring(0, q);
+        e.wallClock = wallClock(s, q);
         q++;
         if (!hostAndTag(s, q, e)) {
             // A syslog line whose message has no "tag:" still has date and host.

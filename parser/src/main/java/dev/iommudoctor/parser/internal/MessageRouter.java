@@ -22,8 +22,16 @@ final class MessageRouter {
 
     /** Leading word (up to the first space, colon included) -> anchors on the whole body. */
     private final Map<String, List<Anchor>> byHead = new HashMap<>();
+    /**
+     * Bit {@code n} of entry {@code c} is set when some key of {@link #byHead} starts with {@code c} and is
+     * {@code n} characters long: most lines' leading words are rejected without building the key string.
+     */
+    private final long[] headShapes = new long[128];
     /** Anchors on the text after a {@code driver 0000:01:00.0[ ifname]: } prefix. */
     private final List<Anchor> afterDevice;
+    /** {@link #afterDevice} split by the first character of the prefix, in the same order. */
+    @SuppressWarnings("unchecked")
+    private final List<Anchor>[] afterDeviceByFirst = new List[128];
 
     MessageRouter() {
         head("Linux", a("Linux version ", KERNEL_VERSION));
@@ -99,6 +107,10 @@ final class MessageRouter {
                 a("disabled ACS redirect", ACS), a("Configured ACS to", ACS), a("cannot disable ACS redirect", ACS),
                 a("changing MTU from", MTU), a("Setting MTU > ", MTU), a("Error changing mtu", MTU),
                 a("SR-IOV enabled with ", SRIOV));
+        for (int c = 0; c < 128; c++) {
+            int first = c;
+            afterDeviceByFirst[c] = afterDevice.stream().filter(x -> x.prefix().charAt(0) == first).toList();
+        }
     }
 
     private static Anchor a(String prefix, MessageFamily family) {
@@ -107,6 +119,19 @@ final class MessageRouter {
 
     private void head(String word, Anchor... anchors) {
         byHead.put(word, List.of(anchors));
+        headShapes[word.charAt(0)] |= 1L << word.length();
+    }
+
+    /** The anchors of the leading word {@code body[0, end)}, or null. */
+    private List<Anchor> anchorsOfHead(String body, int end) {
+        if (end <= 0 || end >= 64) {
+            return null;
+        }
+        char c = body.charAt(0);
+        if (c >= 128 || (headShapes[c] & 1L << end) == 0) {
+            return null;
+        }
+        return byHead.get(end == body.length() ? body : body.substring(0, end));
     }
 
     /**
@@ -115,23 +140,24 @@ final class MessageRouter {
      */
     MessageFamily route(String body, boolean pendingAmdEvent) {
         int space = body.indexOf(' ');
-        String head = space < 0 ? body : body.substring(0, space);
-        List<Anchor> anchors = byHead.get(head);
+        int headEnd = space < 0 ? body.length() : space;
+        List<Anchor> anchors = anchorsOfHead(body, headEnd);
         if (anchors != null) {
             MessageFamily f = match(anchors, body, 0);
-            if (f != null || head.startsWith("DMAR")) {
+            if (f != null || body.startsWith("DMAR")) {
                 return f;
             }
-        } else if (head.startsWith("DMAR:") || head.startsWith("INTR-REMAP:")) {
+        } else if (body.startsWith("DMAR:") || body.startsWith("INTR-REMAP:")) {
             // <=3.x kernels wrote "DMAR:[DMA Read] ..." without the space after the colon
             return routeOldDmar(body);
         }
-        if (pendingAmdEvent && space > 0 && isUpperWord(head) && body.startsWith("device=", space + 1)) {
+        if (pendingAmdEvent && space > 0 && isUpperWord(body, space) && body.startsWith("device=", space + 1)) {
             return AMD_EVENT_CONTINUATION;
         }
         int afterDev = afterDevicePrefix(body, space);
         if (afterDev > 0) {
-            MessageFamily f = match(afterDevice, body, afterDev);
+            char first = afterDev < body.length() ? body.charAt(afterDev) : 0;
+            MessageFamily f = first < 128 ? match(afterDeviceByFirst[first], body, afterDev) : null;
             if (f == PCI_ENUMERATED && !body.startsWith("] type ", body.indexOf(']', afterDev))) {
                 return null;
             }
@@ -243,13 +269,14 @@ final class MessageRouter {
         return true;
     }
 
-    private static boolean isUpperWord(String w) {
-        for (int k = 0; k < w.length(); k++) {
-            char c = w.charAt(k);
+    /** True when {@code s[0, end)} is a non-empty word of upper-case letters and underscores. */
+    private static boolean isUpperWord(String s, int end) {
+        for (int k = 0; k < end; k++) {
+            char c = s.charAt(k);
             if (!(c >= 'A' && c <= 'Z' || c == '_')) {
                 return false;
             }
         }
-        return !w.isEmpty();
+        return end > 0;
     }
 }
