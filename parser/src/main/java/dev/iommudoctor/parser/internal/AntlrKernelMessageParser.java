@@ -46,6 +46,7 @@ final class AntlrKernelMessageParser {
     private final ParserRuleContext[] memoTrees = new ParserRuleContext[MEMO_SLOTS];
 
     AntlrKernelMessageParser() {
+        lexer.setInterpreter(new EofCachingLexerSimulator(lexer, lexer.getInterpreter()));
         lexer.removeErrorListeners();
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
@@ -103,7 +104,7 @@ final class AntlrKernelMessageParser {
     }
 
     private void reset(String body) {
-        lexer.setInputStream(CharStreams.fromString(body));
+        lexer.setInputStream(StringCharStream.fits(body) ? new StringCharStream(body) : CharStreams.fromString(body));
         tokens.setTokenSource(lexer);
         parser.setTokenStream(tokens);
     }
