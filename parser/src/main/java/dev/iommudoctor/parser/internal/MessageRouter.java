@@ -21,7 +21,7 @@ final class MessageRouter {
     }
 
     /** Leading word (up to the first space, colon included) -> anchors on the whole body. */
-    private final Map<String, List<Anchor>> byHead = new HashMap<>();
+    private final Map<String, Anchor[]> byHead = new HashMap<>();
     /**
      * Bit {@code n} of entry {@code c} is set when some key of {@link #byHead} starts with {@code c} and is
      * {@code n} characters long: most lines' leading words are rejected without building the key string.
@@ -29,9 +29,8 @@ final class MessageRouter {
     private final long[] headShapes = new long[128];
     /** Anchors on the text after a {@code driver 0000:01:00.0[ ifname]: } prefix. */
     private final List<Anchor> afterDevice;
-    /** {@link #afterDevice} split by the first character of the prefix, in the same order. */
-    @SuppressWarnings("unchecked")
-    private final List<Anchor>[] afterDeviceByFirst = new List[128];
+    /** {@link #afterDevice} split by the first character of the prefix, in the same order (arrays: hot loop). */
+    private final Anchor[][] afterDeviceByFirst = new Anchor[128][];
 
     MessageRouter() {
         head("Linux", a("Linux version ", KERNEL_VERSION));
@@ -109,7 +108,7 @@ final class MessageRouter {
                 a("SR-IOV enabled with ", SRIOV));
         for (int c = 0; c < 128; c++) {
             int first = c;
-            afterDeviceByFirst[c] = afterDevice.stream().filter(x -> x.prefix().charAt(0) == first).toList();
+            afterDeviceByFirst[c] = afterDevice.stream().filter(x -> x.prefix().charAt(0) == first).toArray(Anchor[]::new);
         }
     }
 
@@ -118,12 +117,12 @@ final class MessageRouter {
     }
 
     private void head(String word, Anchor... anchors) {
-        byHead.put(word, List.of(anchors));
+        byHead.put(word, anchors.clone());
         headShapes[word.charAt(0)] |= 1L << word.length();
     }
 
     /** The anchors of the leading word {@code body[0, end)}, or null. */
-    private List<Anchor> anchorsOfHead(String body, int end) {
+    private Anchor[] anchorsOfHead(String body, int end) {
         if (end <= 0 || end >= 64) {
             return null;
         }
@@ -141,7 +140,7 @@ final class MessageRouter {
     MessageFamily route(String body, boolean pendingAmdEvent) {
         int space = body.indexOf(' ');
         int headEnd = space < 0 ? body.length() : space;
-        List<Anchor> anchors = anchorsOfHead(body, headEnd);
+        Anchor[] anchors = anchorsOfHead(body, headEnd);
         if (anchors != null) {
             MessageFamily f = match(anchors, body, 0);
             if (f != null || body.startsWith("DMAR")) {
@@ -213,7 +212,7 @@ final class MessageRouter {
         return body.contains("unable to map backing store for guest RAM") ? PASSTHROUGH : null;
     }
 
-    private static MessageFamily match(List<Anchor> anchors, String body, int from) {
+    private static MessageFamily match(Anchor[] anchors, String body, int from) {
         for (Anchor a : anchors) {
             if (body.startsWith(a.prefix(), from)) {
                 return a.family();
