@@ -52,7 +52,7 @@ final class KernelLogEnvelopeScanner {
     }
 
     /**
-     * The {@code Nov  5 10:00:01 pve kernel: } of the last such line ("\\n", which starts no line, until then), with the wall
+     * The {@code Nov  5 10:00:01 pve kernel: } of the last such line (a line break, which starts no line, until then), with the wall
      * clock and host read from it. rsyslog writes many lines per second, each starting with the same
      * characters: a line that starts with exactly this prefix takes every decision up to the end of it
      * the same way as the line that set it (the scanner looks at nothing beyond it to decide), so only the
