@@ -5,6 +5,9 @@ import dev.iommudoctor.parser.api.ParseSummary;
 import dev.iommudoctor.parser.api.Parsers;
 import dev.iommudoctor.parser.event.Event;
 import dev.iommudoctor.parser.internal.LineReader;
+import dev.iommudoctor.rules.analysis.Analysis;
+import dev.iommudoctor.rules.analysis.Analyzer;
+import dev.iommudoctor.rules.analysis.ProgressListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +19,6 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.iommudoctor.rules.analysis.Analysis;
-import dev.iommudoctor.rules.analysis.Analyzer;
-import dev.iommudoctor.rules.analysis.ProgressListener;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,9 @@ import picocli.CommandLine.Option;
         description = {"Measures parser throughput against a line-reading baseline on a generated log.",
                 "Generates a realistic kernel log of --size in a temporary file (or reads --file), warms up, then",
                 "measures (a) BufferedReader.readLine, (b) LineReader, (c) full parse, and prints MB/s, lines/s,",
-                "parse/baseline ratio and peak heap. Run with -Xmx256m to prove memory stays flat."})
+                "parse/baseline ratio and peak heap; with --analyze also (d) the whole analyze (parse, host model, rules).",
+                "MB/s are given per wall-clock second and per second of the thread's CPU time.",
+                "Run with -Xmx256m to prove memory stays flat."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "SIZE", defaultValue = "1g", converter = SizeConverter.class,
