@@ -183,18 +183,33 @@ final class MessageRouter {
         return body.startsWith("DMAR:DRHD: handling fault status") ? FAULT_STATUS : null;
     }
 
+    /** The anchor {@code " dropped over-mtu packet: "} up to its {@code ": "}. */
+    private static final String OVER_MTU = " dropped over-mtu packet";
+
     /** Anchors that may sit anywhere in the line: rate limiting, QEMU/libvirt/libxl errors. */
     private static MessageFamily routeAnywhere(String body) {
-        if (body.contains(": AMD-Vi: Event logged [")) {
+        // Four of the anchors contain ": ", so one walk over the ": " of the line (most have one to three)
+        // decides all four instead of four scans of the whole line: this runs on every ordinary line.
+        boolean amdEvent = false;
+        boolean noIrqRemap = false;
+        boolean overMtu = false;
+        boolean invalidMtu = false;
+        for (int i = body.indexOf(": "); i >= 0; i = body.indexOf(": ", i + 1)) {
+            amdEvent |= body.startsWith(": AMD-Vi: Event logged [", i);
+            noIrqRemap |= body.startsWith(": No interrupt remapping support.", i);
+            invalidMtu |= body.startsWith(": Invalid MTU ", i);
+            overMtu |= i >= OVER_MTU.length() && body.startsWith(OVER_MTU, i - OVER_MTU.length());
+        }
+        if (amdEvent) {
             return AMD_EVENT; // prefixed by a non-PCI device, e.g. "iommu ivhd0: "
         }
         if (body.endsWith(" callbacks suppressed")) {
             return FAULTS_SUPPRESSED;
         }
-        if (body.contains(": No interrupt remapping support.")) {
+        if (noIrqRemap) {
             return VFIO;
         }
-        if (body.contains(" dropped over-mtu packet: ") || body.contains(": Invalid MTU ")) {
+        if (overMtu || invalidMtu) {
             return MTU;
         }
         boolean vfio = body.contains("vfio") || body.contains("VFIO");

@@ -91,6 +91,20 @@ class HotPathEquivalenceTest {
         assertEquals(1, parser.memoHits);
     }
 
+    @Test
+    void anchorsFoundAnywhereThroughTheColonWalk() {
+        MessageRouter router = new MessageRouter();
+        assertEquals(MessageFamily.MTU, router.route("vmbr0: dropped over-mtu packet: 1514 > 1500", false));
+        assertEquals(MessageFamily.MTU, router.route("a: b: c: dropped over-mtu packet: 9014 > 9000", false));
+        assertEquals(MessageFamily.MTU, router.route("bond0: Invalid MTU 9216 requested, hw max 9000", false));
+        assertEquals(MessageFamily.AMD_EVENT, router.route(
+                "iommu ivhd0: AMD-Vi: Event logged [IO_PAGE_FAULT device=0000:00:00.0 domain=0x0000 address=0x0 flags=0x0]", false));
+        assertEquals(MessageFamily.VFIO, router.route("vfio_iommu_type1_attach_group: No interrupt remapping support."
+                + "  Use the module param \"allow_unsafe_interrupts\" to enable VFIO IOMMU support on this platform", false));
+        assertEquals(null, router.route("eth0 dropped over-mtu packet 1514 > 1500", false));
+        assertEquals(null, router.route("a: b: c:: d :", false));
+    }
+
     private static List<String> tokens(CharStream input) {
         KernelMessageLexer lexer = new KernelMessageLexer(input);
         lexer.setInterpreter(new EofCachingLexerSimulator(lexer, lexer.getInterpreter()));
