@@ -29,8 +29,24 @@ final class AntlrKernelMessageParser {
     private String lastError;
     /** How many records needed the full-LL second pass (a grammar-tuning figure). */
     long llFallbacks;
+    /** How many parses were answered from the memo. */
+    long memoHits;
+
+    /**
+     * Trees of recently parsed bodies, direct-mapped by the body's hash (a collision replaces the slot).
+     * Real logs repeat the same message verbatim in floods ({@code vfio-pci 0000:01:00.0: BAR 3: can't
+     * reserve [mem ...]} hundreds of times per VM start, {@code DMAR: DRHD: handling fault status reg 2}
+     * in fault storms, group additions at every boot): the grammar is deterministic, so the same body
+     * under the same start rule always yields the same tree, and the tree is read-only for the event
+     * builder. Only successful parses are kept; memory is bounded by {@value #MEMO_SLOTS} trees.
+     */
+    private static final int MEMO_SLOTS = 512;
+    private final String[] memoBodies = new String[MEMO_SLOTS];
+    private final MessageFamily[] memoFamilies = new MessageFamily[MEMO_SLOTS];
+    private final ParserRuleContext[] memoTrees = new ParserRuleContext[MEMO_SLOTS];
 
     AntlrKernelMessageParser() {
+        lexer.setInterpreter(new EofCachingLexerSimulator(lexer, lexer.getInterpreter()));
         lexer.removeErrorListeners();
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
@@ -51,6 +67,22 @@ final class AntlrKernelMessageParser {
     /** The parse tree of {@code body} under the start rule of {@code family}, or null (see {@link #lastError()}). */
     ParserRuleContext parse(MessageFamily family, String body) {
         lastError = null;
+        int h = body.hashCode() * 31 + family.ordinal();
+        int slot = (h ^ (h >>> 16)) & (MEMO_SLOTS - 1);
+        if (memoFamilies[slot] == family && body.equals(memoBodies[slot])) {
+            memoHits++;
+            return memoTrees[slot];
+        }
+        ParserRuleContext tree = parseUncached(family, body);
+        if (tree != null) {
+            memoBodies[slot] = body;
+            memoFamilies[slot] = family;
+            memoTrees[slot] = tree;
+        }
+        return tree;
+    }
+
+    private ParserRuleContext parseUncached(MessageFamily family, String body) {
         reset(body);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(bail);
@@ -72,7 +104,7 @@ final class AntlrKernelMessageParser {
     }
 
     private void reset(String body) {
-        lexer.setInputStream(CharStreams.fromString(body));
+        lexer.setInputStream(StringCharStream.fits(body) ? new StringCharStream(body) : CharStreams.fromString(body));
         tokens.setTokenSource(lexer);
         parser.setTokenStream(tokens);
     }

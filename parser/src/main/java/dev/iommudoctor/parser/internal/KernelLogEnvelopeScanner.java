@@ -38,12 +38,45 @@ final class KernelLogEnvelopeScanner {
     private final BodyPrefixScanner body = new BodyPrefixScanner();
     private final OriginCache hosts = new OriginCache();
 
+    /** The wall clock of the line before, shared while lines carry the same stamp (a second's worth of syslog). */
+    private String lastWallClock = "";
+
+    /** {@code s[0, end)} as a String, the previous line's instance when the stamp is the same. */
+    private String wallClock(String s, int end) {
+        String last = lastWallClock;
+        if (last.length() == end && s.startsWith(last)) {
+            return last;
+        }
+        lastWallClock = s.substring(0, end);
+        return lastWallClock;
+    }
+
+    /**
+     * The {@code Nov  5 10:00:01 pve kernel: } of the last such line (a line break, which starts no line, until then), with the wall
+     * clock and host read from it. rsyslog writes many lines per second, each starting with the same
+     * characters: a line that starts with exactly this prefix takes every decision up to the end of it
+     * the same way as the line that set it (the scanner looks at nothing beyond it to decide), so only the
+     * rest of the line is read. A plain speed-up: the result is the same as scanning from the start.
+     */
+    private String syslogPrefix = "\n";
+    private String syslogPrefixWallClock;
+    private String syslogPrefixHost;
+    /** Set by {@link #afterTag}: where the body after {@code kernel: } starts, -1 when the tag was another. */
+    private int kernelBodyFrom;
+
     /** Reads the envelope of {@code s} into {@code e} (which is reset first). */
     void scan(String s, LineEnvelope e) {
         e.reset();
         int n = s.length();
         if (n == 0) {
             e.style = Style.BLANK;
+            return;
+        }
+        if (s.startsWith(syslogPrefix)) {
+            e.style = Style.SYSLOG;
+            e.wallClock = syslogPrefixWallClock;
+            e.host = syslogPrefixHost;
+            kernelBody(s, syslogPrefix.length(), e);
             return;
         }
         char c = s.charAt(0);
@@ -312,7 +345,7 @@ final class KernelLogEnvelopeScanner {
             }
         }
         q = zone(s, q);
-        e.wallClock = s.substring(0, q);
+        e.wallClock = wallClock(s, q);
         if (sep == ' ' && fracSep != ',' && q + 1 < n && s.charAt(q) == ':' && s.charAt(q + 1) == ' ') {
             libvirt(s, q + 2, e);
             return q;
@@ -413,9 +446,18 @@ final class KernelLogEnvelopeScanner {
         if (q >= n || s.charAt(q) != ' ') {
             return false;
         }
-        e.wallClock = s.substring(0, q);
+        e.wallClock = wallClock(s, q);
         q++;
-        if (!hostAndTag(s, q, e)) {
+        kernelBodyFrom = -1;
+        if (hostAndTag(s, q, e)) {
+            int k = kernelBodyFrom;
+            // only for a month name in upper case: a line starting in lower case was first tried as a dmesg -x level
+            if (k > 0 && s.charAt(k - 1) == ' ' && isUpper(s.charAt(0)) && !s.startsWith(syslogPrefix)) {
+                syslogPrefix = s.substring(0, k);
+                syslogPrefixWallClock = e.wallClock;
+                syslogPrefixHost = e.host;
+            }
+        } else {
             // A syslog line whose message has no "tag:" still has date and host.
             e.style = Style.SYSLOG;
             int h = s.indexOf(' ', q);
@@ -427,6 +469,16 @@ final class KernelLogEnvelopeScanner {
             }
         }
         return true;
+    }
+
+    /** After {@code kernel: }: an optional {@code [ts]} stamp, then the body with its own origin. */
+    private void kernelBody(String s, int q, LineEnvelope e) {
+        int m = monotonic(s, q, e);
+        if (m > 0) {
+            e.syslogPath = true;
+            q = callerId(s, m);
+        }
+        finishBody(s, q, e);
     }
 
     /** {@code host kernel: [ts] msg} or {@code host prog[pid]: msg} at {@code p}. */
@@ -461,12 +513,8 @@ final class KernelLogEnvelopeScanner {
         int n = s.length();
         if (colon - tagStart == 6 && s.startsWith("kernel", tagStart)) {
             int q = Math.min(colon + 2, n);
-            int m = monotonic(s, q, e);
-            if (m > 0) {
-                e.syslogPath = true;
-                q = callerId(s, m);
-            }
-            finishBody(s, q, e);
+            kernelBodyFrom = q;
+            kernelBody(s, q, e);
             return true;
         }
         int bracket = s.lastIndexOf('[', colon);

@@ -58,8 +58,35 @@ public final class KernelLogFormatParser implements FormatParser {
         return new Counts(a.records, a.joined, a.blanks);
     }
 
+    private static final OptionalInt[] LEVELS = {OptionalInt.of(0), OptionalInt.of(1), OptionalInt.of(2), OptionalInt.of(3),
+        OptionalInt.of(4), OptionalInt.of(5), OptionalInt.of(6), OptionalInt.of(7)};
+
+    /**
+     * The Optional of the last value asked for: consecutive records nearly always share their host,
+     * often their origin and (within one second) their wall clock, and the scanner hands out shared
+     * strings for them, so one Optional serves a whole run of records instead of one per record.
+     */
+    private static final class LastOptional {
+        private String value;
+        private Optional<String> optional = Optional.empty();
+
+        Optional<String> of(String v) {
+            if (v == null) {
+                return Optional.empty();
+            }
+            if (v != value) {
+                value = v;
+                optional = Optional.of(v);
+            }
+            return optional;
+        }
+    }
+
     /** Per-parse state: the record being assembled and the counters. */
     private static final class Assembler {
+        private final LastOptional wallClocks = new LastOptional();
+        private final LastOptional hosts = new LastOptional();
+        private final LastOptional origins = new LastOptional();
         private final ParseContext ctx;
         private final KernelMessageClassifier classifier = new KernelMessageClassifier();
         private final KernelLogEnvelopeScanner scanner = new KernelLogEnvelopeScanner();
@@ -197,9 +224,9 @@ public final class KernelLogFormatParser implements FormatParser {
             }
             LogRecord record = new LogRecord(new SourceSpan(ctx.source(), start, end),
                     Double.isNaN(mono) ? OptionalDouble.empty() : OptionalDouble.of(mono),
-                    Optional.ofNullable(wallClock), Optional.ofNullable(host),
-                    level < 0 ? OptionalInt.empty() : OptionalInt.of(level),
-                    Optional.ofNullable(origin), Optional.ofNullable(device), text);
+                    wallClocks.of(wallClock), hosts.of(host),
+                    level < 0 || level >= LEVELS.length ? OptionalInt.empty() : LEVELS[level],
+                    origins.of(origin), Optional.ofNullable(device), text);
             records++;
             ctx.emit(classifier.classify(record, ctx));
         }

@@ -21,9 +21,16 @@ final class MessageRouter {
     }
 
     /** Leading word (up to the first space, colon included) -> anchors on the whole body. */
-    private final Map<String, List<Anchor>> byHead = new HashMap<>();
+    private final Map<String, Anchor[]> byHead = new HashMap<>();
+    /**
+     * Bit {@code n} of entry {@code c} is set when some key of {@link #byHead} starts with {@code c} and is
+     * {@code n} characters long: most lines' leading words are rejected without building the key string.
+     */
+    private final long[] headShapes = new long[128];
     /** Anchors on the text after a {@code driver 0000:01:00.0[ ifname]: } prefix. */
     private final List<Anchor> afterDevice;
+    /** {@link #afterDevice} split by the first character of the prefix, in the same order (arrays: hot loop). */
+    private final Anchor[][] afterDeviceByFirst = new Anchor[128][];
 
     MessageRouter() {
         head("Linux", a("Linux version ", KERNEL_VERSION));
@@ -99,6 +106,10 @@ final class MessageRouter {
                 a("disabled ACS redirect", ACS), a("Configured ACS to", ACS), a("cannot disable ACS redirect", ACS),
                 a("changing MTU from", MTU), a("Setting MTU > ", MTU), a("Error changing mtu", MTU),
                 a("SR-IOV enabled with ", SRIOV));
+        for (int c = 0; c < 128; c++) {
+            int first = c;
+            afterDeviceByFirst[c] = afterDevice.stream().filter(x -> x.prefix().charAt(0) == first).toArray(Anchor[]::new);
+        }
     }
 
     private static Anchor a(String prefix, MessageFamily family) {
@@ -106,7 +117,20 @@ final class MessageRouter {
     }
 
     private void head(String word, Anchor... anchors) {
-        byHead.put(word, List.of(anchors));
+        byHead.put(word, anchors.clone());
+        headShapes[word.charAt(0)] |= 1L << word.length();
+    }
+
+    /** The anchors of the leading word {@code body[0, end)}, or null. */
+    private Anchor[] anchorsOfHead(String body, int end) {
+        if (end <= 0 || end >= 64) {
+            return null;
+        }
+        char c = body.charAt(0);
+        if (c >= 128 || (headShapes[c] & 1L << end) == 0) {
+            return null;
+        }
+        return byHead.get(end == body.length() ? body : body.substring(0, end));
     }
 
     /**
@@ -115,23 +139,24 @@ final class MessageRouter {
      */
     MessageFamily route(String body, boolean pendingAmdEvent) {
         int space = body.indexOf(' ');
-        String head = space < 0 ? body : body.substring(0, space);
-        List<Anchor> anchors = byHead.get(head);
+        int headEnd = space < 0 ? body.length() : space;
+        Anchor[] anchors = anchorsOfHead(body, headEnd);
         if (anchors != null) {
             MessageFamily f = match(anchors, body, 0);
-            if (f != null || head.startsWith("DMAR")) {
+            if (f != null || body.startsWith("DMAR")) {
                 return f;
             }
-        } else if (head.startsWith("DMAR:") || head.startsWith("INTR-REMAP:")) {
+        } else if (body.startsWith("DMAR:") || body.startsWith("INTR-REMAP:")) {
             // <=3.x kernels wrote "DMAR:[DMA Read] ..." without the space after the colon
             return routeOldDmar(body);
         }
-        if (pendingAmdEvent && space > 0 && isUpperWord(head) && body.startsWith("device=", space + 1)) {
+        if (pendingAmdEvent && space > 0 && isUpperWord(body, space) && body.startsWith("device=", space + 1)) {
             return AMD_EVENT_CONTINUATION;
         }
         int afterDev = afterDevicePrefix(body, space);
         if (afterDev > 0) {
-            MessageFamily f = match(afterDevice, body, afterDev);
+            char first = afterDev < body.length() ? body.charAt(afterDev) : 0;
+            MessageFamily f = first < 128 ? match(afterDeviceByFirst[first], body, afterDev) : null;
             if (f == PCI_ENUMERATED && !body.startsWith("] type ", body.indexOf(']', afterDev))) {
                 return null;
             }
@@ -158,18 +183,33 @@ final class MessageRouter {
         return body.startsWith("DMAR:DRHD: handling fault status") ? FAULT_STATUS : null;
     }
 
+    /** The anchor {@code " dropped over-mtu packet: "} up to its {@code ": "}. */
+    private static final String OVER_MTU = " dropped over-mtu packet";
+
     /** Anchors that may sit anywhere in the line: rate limiting, QEMU/libvirt/libxl errors. */
     private static MessageFamily routeAnywhere(String body) {
-        if (body.contains(": AMD-Vi: Event logged [")) {
+        // Four of the anchors contain ": ", so one walk over the ": " of the line (most have one to three)
+        // decides all four instead of four scans of the whole line: this runs on every ordinary line.
+        boolean amdEvent = false;
+        boolean noIrqRemap = false;
+        boolean overMtu = false;
+        boolean invalidMtu = false;
+        for (int i = body.indexOf(": "); i >= 0; i = body.indexOf(": ", i + 1)) {
+            amdEvent |= body.startsWith(": AMD-Vi: Event logged [", i);
+            noIrqRemap |= body.startsWith(": No interrupt remapping support.", i);
+            invalidMtu |= body.startsWith(": Invalid MTU ", i);
+            overMtu |= i >= OVER_MTU.length() && body.startsWith(OVER_MTU, i - OVER_MTU.length());
+        }
+        if (amdEvent) {
             return AMD_EVENT; // prefixed by a non-PCI device, e.g. "iommu ivhd0: "
         }
         if (body.endsWith(" callbacks suppressed")) {
             return FAULTS_SUPPRESSED;
         }
-        if (body.contains(": No interrupt remapping support.")) {
+        if (noIrqRemap) {
             return VFIO;
         }
-        if (body.contains(" dropped over-mtu packet: ") || body.contains(": Invalid MTU ")) {
+        if (overMtu || invalidMtu) {
             return MTU;
         }
         boolean vfio = body.contains("vfio") || body.contains("VFIO");
@@ -187,7 +227,7 @@ final class MessageRouter {
         return body.contains("unable to map backing store for guest RAM") ? PASSTHROUGH : null;
     }
 
-    private static MessageFamily match(List<Anchor> anchors, String body, int from) {
+    private static MessageFamily match(Anchor[] anchors, String body, int from) {
         for (Anchor a : anchors) {
             if (body.startsWith(a.prefix(), from)) {
                 return a.family();
@@ -243,13 +283,14 @@ final class MessageRouter {
         return true;
     }
 
-    private static boolean isUpperWord(String w) {
-        for (int k = 0; k < w.length(); k++) {
-            char c = w.charAt(k);
+    /** True when {@code s[0, end)} is a non-empty word of upper-case letters and underscores. */
+    private static boolean isUpperWord(String s, int end) {
+        for (int k = 0; k < end; k++) {
+            char c = s.charAt(k);
             if (!(c >= 'A' && c <= 'Z' || c == '_')) {
                 return false;
             }
         }
-        return !w.isEmpty();
+        return end > 0;
     }
 }

@@ -10,9 +10,20 @@ final class OriginCache {
     private static final int SLOTS = 512;
 
     private final String[] slots = new String[SLOTS];
+    /** The String returned last: runs of lines share their host and often their origin. */
+    private String last = "";
 
     /** The characters {@code s[from, to)} as a shared String. */
     String get(String s, int from, int to) {
+        String previous = last;
+        if (previous.length() == to - from && s.startsWith(previous, from)) {
+            return previous;
+        }
+        last = lookup(s, from, to);
+        return last;
+    }
+
+    private String lookup(String s, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + s.charAt(i);

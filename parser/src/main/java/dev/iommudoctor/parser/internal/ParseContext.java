@@ -16,7 +16,15 @@ public final class ParseContext implements LineReader.Listener {
 
     private final String source;
     private final EventSink sink;
-    private final Map<String, Long> counts = new HashMap<>();
+    /**
+     * Events per class; {@link Event#type()} is the class's simple name, so it is asked once per class.
+     * Hot path: a kernel log emits millions of events of a handful of classes, so the counter of the
+     * last class is kept at hand and no Long is boxed per event.
+     */
+    private final Map<Class<?>, long[]> countsByClass = new HashMap<>();
+    private final Map<Class<?>, String> typeNames = new HashMap<>();
+    private Class<?> lastClass;
+    private long[] lastCount;
     private final Map<String, Integer> diagnosticsByCode = new HashMap<>();
     private long unrecognized;
     private long diagnostics;
@@ -36,7 +44,17 @@ public final class ParseContext implements LineReader.Listener {
     }
 
     public void emit(Event event) {
-        counts.merge(event.type(), 1L, Long::sum);
+        Class<?> c = event.getClass();
+        if (c != lastClass) {
+            lastCount = countsByClass.get(c);
+            if (lastCount == null) {
+                lastCount = new long[1];
+                countsByClass.put(c, lastCount);
+                typeNames.put(c, event.type());
+            }
+            lastClass = c;
+        }
+        lastCount[0]++;
         if (event instanceof UnrecognizedLine) {
             unrecognized++;
         }
@@ -71,7 +89,10 @@ public final class ParseContext implements LineReader.Listener {
         diagnostic(lineNumber, "INVALID_UTF8", "line is not valid UTF-8; read as ISO-8859-1", preview, false);
     }
 
+    /** Events emitted so far by {@link Event#type()}. */
     public Map<String, Long> counts() {
+        Map<String, Long> counts = new HashMap<>();
+        countsByClass.forEach((c, n) -> counts.merge(typeNames.get(c), n[0], Long::sum));
         return counts;
     }
 
