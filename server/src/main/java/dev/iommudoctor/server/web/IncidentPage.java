@@ -12,7 +12,11 @@ import dev.iommudoctor.server.search.SimilarIncidents;
 import dev.iommudoctor.server.store.Incident;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,7 +58,7 @@ final class IncidentPage {
         b.append("<div class=\"incident-head\"><h1>").append(esc(title(incident))).append("</h1>")
                 .append("<span class=\"badge status-").append(esc(incident.status())).append("\" id=\"status-badge\">")
                 .append(esc(incident.status())).append("</span></div>\n");
-        b.append("<p class=\"meta\">Uploaded ").append(esc(String.valueOf(incident.time()))).append(" by ")
+        b.append("<p class=\"meta\">Uploaded ").append(when(incident.time())).append(" by ")
                 .append(esc(incident.uploader()));
         if (!incident.tags().isEmpty()) {
             b.append(" · tags:");
@@ -108,7 +112,7 @@ final class IncidentPage {
             b.append("<li><a href=\"/incidents/").append(esc(Html.pathSegment(s.id()))).append("\">")
                     .append(esc(s.hostname() == null ? s.id() : s.hostname())).append("</a> <span class=\"badge status-")
                     .append(esc(s.status())).append("\">").append(esc(s.status())).append("</span>");
-            b.append("<div class=\"muted small\">").append(esc(String.valueOf(s.time()).substring(0, 10)));
+            b.append("<div class=\"muted small\">").append(when(s.time()));
             if (!s.sharedRules().isEmpty()) {
                 b.append(" · ").append(esc(String.join(", ", s.sharedRules())));
             }
@@ -124,6 +128,14 @@ final class IncidentPage {
         return b.append("</ul></section>\n").toString();
     }
 
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** 2026-11-25T14:28:10.509786926Z as {@code 2026-11-25 14:28 UTC}. */
+    static String when(Instant t) {
+        return t == null ? "" : WHEN.format(t);
+    }
+
     static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
@@ -132,7 +144,7 @@ final class IncidentPage {
     static final List<Severity> ORDER = List.of(Severity.ERROR, Severity.WARNING, Severity.INFO);
 
     static String severityClass(Severity s) {
-        return "sev-" + s.name().toLowerCase(java.util.Locale.ROOT);
+        return "sev-" + s.name().toLowerCase(Locale.ROOT);
     }
 
     static String evidenceHref(String incidentId, EvidenceLine e) {
@@ -144,6 +156,6 @@ final class IncidentPage {
     }
 
     static String readinessClass(DeviceReadiness d) {
-        return "verdict-" + d.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "verdict-" + d.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

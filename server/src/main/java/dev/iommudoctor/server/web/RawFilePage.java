@@ -65,7 +65,7 @@ final class RawFilePage {
             }
             number++;
             b.append("<span class=\"l\" id=\"L").append(number).append("\"><a class=\"n\" href=\"#L").append(number)
-                    .append("\">").append(number).append("</a>").append(esc(text.substring(start, end))).append("</span>\n");
+                    .append("\">").append(number).append("</a>").append(esc(text.substring(start, end))).append("</span>");
             if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
                 end++;
             }

@@ -137,9 +137,12 @@ function renderHistogram(days) {
   const box = $('histogram');
   if (days.length === 0) { box.replaceChildren(); box.hidden = true; return; }
   box.hidden = false;
-  const start = Date.parse(`${days[0].day}T00:00:00Z`);
+  const DAY = 86400000;
   const end = Date.parse(`${days[days.length - 1].day}T00:00:00Z`);
-  const span = Math.round((end - start) / 86400000) + 1;
+  // at least four weeks wide, so a few busy days do not become a wall of colour
+  const start = Math.min(Date.parse(`${days[0].day}T00:00:00Z`), end - 27 * DAY);
+  const startDay = new Date(start).toISOString().slice(0, 10);
+  const span = Math.round((end - start) / DAY) + 1;
   const width = 1000;
   const height = 90;
   const plot = height - 16;
@@ -149,9 +152,9 @@ function renderHistogram(days) {
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `Incidents per day from ${days[0].day} to ${days[days.length - 1].day}`);
+  svg.setAttribute('aria-label', `Incidents per day from ${startDay} to ${days[days.length - 1].day}`);
   for (const d of days) {
-    const i = Math.round((Date.parse(`${d.day}T00:00:00Z`) - start) / 86400000);
+    const i = Math.round((Date.parse(`${d.day}T00:00:00Z`) - start) / DAY);
     const h = Math.max(2, (d.count / max) * (plot - 4));
     const rect = document.createElementNS(SVG, 'rect');
     rect.setAttribute('class', 'bar');
@@ -165,7 +168,7 @@ function renderHistogram(days) {
     rect.addEventListener('click', () => { from.value = d.day; to.value = d.day; page = 0; run(true); });
     svg.append(rect);
   }
-  for (const [x, anchor, label] of [[0, 'start', days[0].day], [width, 'end', days[days.length - 1].day]]) {
+  for (const [x, anchor, label] of [[0, 'start', startDay], [width, 'end', days[days.length - 1].day]]) {
     const text = document.createElementNS(SVG, 'text');
     text.setAttribute('x', String(x));
     text.setAttribute('y', String(height - 2));
