@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -73,13 +75,27 @@ public final class QueryParsing {
             }
 
             @Override
-            public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
                 return this;
             }
         });
         if (multiTerm.get() > MAX_MULTI_TERM) {
             throw new InvalidQueryException("query has " + multiTerm.get() + " wildcard, prefix, fuzzy or regexp terms;"
                     + " at most " + MAX_MULTI_TERM + " are allowed");
+        }
+        return allExceptWhenOnlyNegative(query);
+    }
+
+    /**
+     * Lucene matches nothing for a query of only NOT clauses; people mean "everything except" (a
+     * support engineer typing {@code NOT status:resolved}), so all documents are added as the positive part.
+     */
+    static Query allExceptWhenOnlyNegative(Query query) {
+        if (query instanceof BooleanQuery b && !b.clauses().isEmpty()
+                && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            b.clauses().forEach(all::add);
+            return all.build();
         }
         return query;
     }
