@@ -10,7 +10,7 @@ import io.javalin.http.staticfiles.Location;
 /**
  * The browser UI on top of the JSON API: search ({@code /}), upload ({@code /upload}), incident
  * ({@code /incidents/{id}}), raw file view ({@code /incidents/{id}/files/<name>}) and rules
- * ({@code /rules}). Scripts and styles are bundled under {@code /assets} (no CDN: support labs are
+ * ({@code /rules}), and sign-in ({@code /login}) when the server has access tokens. Scripts and styles are bundled under {@code /assets} (no CDN: support labs are
  * often offline). Every page route is declared with {@link Role#READ}, so with access tokens a page
  * shows nothing without a valid one.
  */
@@ -35,6 +35,13 @@ public final class WebUi {
         IncidentPage incident = new IncidentPage(services);
         RawFilePage raw = new RawFilePage(services);
         RulesPage rules = new RulesPage(new RuleDocs());
+        LoginPage login = new LoginPage(services.tokens());
+        for (String page : new String[] {"/", "/upload", "/rules", "/incidents/*"}) {
+            cfg.routes.before(page, login::redirectIfSignedOut);
+        }
+        cfg.routes.get("/login", login::form);
+        cfg.routes.post("/login", login::signIn);
+        cfg.routes.post("/logout", login::signOut);
         cfg.routes.get("/", ctx -> ctx.html(StaticPages.search()), Role.READ);
         cfg.routes.get("/upload", ctx -> ctx.html(StaticPages.upload()), Role.UPLOAD);
         cfg.routes.get("/incidents/{id}", incident::render, Role.READ);

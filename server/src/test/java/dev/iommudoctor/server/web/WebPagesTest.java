@@ -230,4 +230,43 @@ class WebPagesTest {
             assertEquals(403, client.get("/upload", b -> b.header("Authorization", "Bearer " + read)).code());
         });
     }
+
+    @Test
+    void withTokensABrowserSignsInThroughTheLoginPage() throws Exception {
+        String read = "read-token-0123456789abcdef";
+        JavalinTest.test(app(AccessTokens.fromEnv("reader:read:" + read)), (server, client) -> {
+            Response page = client.get("/rules?x=1", b -> b.header("Accept", "text/html,application/xhtml+xml"));
+            assertEquals(303, page.code());
+            assertEquals("/login?next=%2Frules%3Fx%3D1", header(page, "Location"));
+            Response form = client.get("/login?next=%2Frules");
+            assertEquals(200, form.code());
+            assertTrue(form.body().string().contains("name=\"next\" value=\"/rules\""));
+
+            Response wrong = client.request("/login", b -> b.post(java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "token=wrong-token-0123456789&next=%2Frules")).header("Content-Type", "application/x-www-form-urlencoded"));
+            assertEquals(401, wrong.code());
+            assertTrue(wrong.body().string().contains("This token is not valid."));
+            assertTrue(wrong.headers().get("Set-Cookie") == null || wrong.headers().get("Set-Cookie").isEmpty());
+
+            Response right = client.request("/login", b -> b.post(java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "token=" + read + "&next=%2Frules")).header("Content-Type", "application/x-www-form-urlencoded"));
+            assertEquals(303, right.code());
+            assertEquals("/rules", header(right, "Location"));
+            String cookie = header(right, "Set-Cookie");
+            assertTrue(cookie.startsWith("iommu_doctor_token=" + read + ";"), cookie);
+            assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+            Response signedIn = client.get("/rules", b -> b.header("Accept", "text/html").header("Cookie",
+                    "iommu_doctor_token=" + read));
+            assertEquals(200, signedIn.code());
+        });
+    }
+
+    @Test
+    void loginNeverRedirectsToAnotherSite() {
+        assertEquals("/", LoginPage.safeNext("//evil.example/x"));
+        assertEquals("/", LoginPage.safeNext("https://evil.example/"));
+        assertEquals("/", LoginPage.safeNext("/\\evil.example"));
+        assertEquals("/", LoginPage.safeNext(null));
+        assertEquals("/incidents/x?y=1", LoginPage.safeNext("/incidents/x?y=1"));
+    }
 }
