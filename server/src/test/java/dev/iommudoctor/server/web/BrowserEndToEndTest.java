@@ -87,6 +87,7 @@ class BrowserEndToEndTest {
         // 1. upload through the file input; the page redirects to the new incident
         driver.get(base + "/upload");
         driver.findElement(By.id("tags")).sendKeys("e2e");
+        screenshot(driver, "upload.png");
         driver.findElement(By.id("file")).sendKeys(bundle.toAbsolutePath().toString());
         wait.until(ExpectedConditions.urlMatches("/incidents/\\d{8}-[0-9a-f]{12}$"));
         String incidentUrl = driver.getCurrentUrl();
@@ -136,6 +137,7 @@ class BrowserEndToEndTest {
         assertEquals("onerror", highlight.findElement(By.tagName("mark")).getText());
         assertNoInjectedMarkup(driver);
         assertTrue(driver.getCurrentUrl().contains("q=rule%3ARMRR-BAD-FIRMWARE"), "the search is in the address");
+        screenshot(driver, "search-hit.png");
 
         // a facet click refines the query
         driver.findElement(By.id("q")).clear();
