@@ -129,8 +129,9 @@ class BrowserEndToEndTest {
         q.clear();
         q.sendKeys("rule:RMRR-BAD-FIRMWARE AND onerror");
         driver.findElement(By.id("search-button")).click();
-        WebElement hit = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("li.hit[data-id='" + id + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("li.hit[data-id='" + id + "'] ul.highlights li mark")));
+        WebElement hit = driver.findElement(By.cssSelector("li.hit[data-id='" + id + "']"));
         assertFalse(driver.findElement(By.id("error")).isDisplayed());
         WebElement highlight = hit.findElement(By.cssSelector("ul.highlights li"));
         assertTrue(highlight.getText().contains(HostileSample.SCRIPT), highlight.getText());
@@ -166,6 +167,18 @@ class BrowserEndToEndTest {
         wait.until(ExpectedConditions.urlToBe(base + "/incidents/" + id));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.finding")));
         assertEquals("fixed by BIOS 1801", driver.findElement(By.id("note")).getDomProperty("value"));
+
+        // several loose files of one host through the same input make one incident
+        driver.get(base + "/upload");
+        String loose = SampleCases.files(SampleCases.caseDir("VFIO-HOST-DRIVER-BOUND",
+                        "fires-when-nvidia-wins-the-race-on-proxmox")).stream()
+                .filter(f -> !f.getFileName().toString().startsWith("expected"))
+                .map(f -> f.toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining("\n"));
+        driver.findElement(By.id("file")).sendKeys(loose);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(base + "/upload")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.finding[data-rule='VFIO-HOST-DRIVER-BOUND']")));
+        assertTrue(driver.findElement(By.id("inputs")).getText().contains("lspci-nnvvv.txt"));
 
         driver.get(base + "/rules#RMRR-BAD-FIRMWARE");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("RMRR-BAD-FIRMWARE")));

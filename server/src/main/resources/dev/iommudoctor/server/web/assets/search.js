@@ -26,6 +26,7 @@ const to = $('to');
 const sort = $('sort');
 const error = $('error');
 let page = 0;
+let latest = 0; // number of the newest search sent: older answers arriving late are dropped
 
 function readState() {
   const p = new URLSearchParams(window.location.search);
@@ -50,11 +51,14 @@ async function run(push) {
   const p = params();
   if (push) history.pushState(null, '', p.toString() ? `/?${p}` : '/');
   p.set('size', String(PAGE_SIZE));
-  show(error, '');
+  const mine = ++latest;
   try {
     const result = await api(`/api/search?${p}`);
+    if (mine !== latest) return;
+    show(error, '');
     render(result);
   } catch (e) {
+    if (mine !== latest) return;
     show(error, e.status === 400 ? `Cannot run this search: ${e.message}` : e.message);
     $('summary').textContent = '';
     $('hits').replaceChildren();
