@@ -177,6 +177,13 @@ public final class IncidentStore implements Closeable {
         return Optional.of(updated);
     }
 
+    /** Waits for background segment merges to finish (benchmarks measure a settled index). */
+    public void awaitMerges() {
+        if (writer.getConfig().getMergeScheduler() instanceof org.apache.lucene.index.ConcurrentMergeScheduler cms) {
+            cms.sync();
+        }
+    }
+
     public int count() throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
