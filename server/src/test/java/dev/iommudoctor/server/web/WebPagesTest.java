@@ -269,4 +269,38 @@ class WebPagesTest {
         assertEquals("/", LoginPage.safeNext(null));
         assertEquals("/incidents/x?y=1", LoginPage.safeNext("/incidents/x?y=1"));
     }
+
+    @Test
+    void aSectionOfAReportIsShownWithTheLineNumbersOfTheWholeFile() throws Exception {
+        String dmesg = HostileSample.hostile(Files.readString(HostileSample.caseDir().resolve("dmesg.txt")));
+        String report = "____________________________________________\n\n"
+                + "Start of NVIDIA bug report log file.  Please include this file, along\n"
+                + "with a detailed description of your problem, when reporting a graphics\n"
+                + "____________________________________________\n\n"
+                + "*** /proc/cmdline\n"
+                + Files.readString(HostileSample.caseDir().resolve("cmdline")).strip() + "\n"
+                + "____________________________________________\n\n"
+                + "dmesg:\n\n" + dmesg.strip() + "\n"
+                + "____________________________________________\n";
+        int expectedLine = java.util.Arrays.asList(report.split("\n", -1)).indexOf(
+                dmesg.split("\n")[HostileSample.EVIDENCE_LINE - 1]) + 1;
+        Javalin app = app(AccessTokens.none());
+        Incident incident = store.ingest(List.of(Upload.of("nvidia-bug-report.log",
+                () -> new ByteArrayInputStream(report.getBytes(java.nio.charset.StandardCharsets.UTF_8)))), "test",
+                List.of(), 10_000_000);
+        JavalinTest.test(app, (server, client) -> {
+            String page = client.get("/incidents/" + incident.id()).body().string();
+            Matcher link = Pattern.compile("href=\"(/incidents/[^\"#]+)#L" + expectedLine + "\"").matcher(page);
+            assertTrue(link.find(), "evidence link at line " + expectedLine + " of the whole report");
+            assertTrue(link.group(1).contains("nvidia-bug-report.log%23"), link.group(1));
+            Response raw = client.get(link.group(1));
+            assertEquals(200, raw.code());
+            String html = raw.body().string();
+            assertTrue(html.contains("A section of a larger report"));
+            Matcher line = Pattern.compile("<span class=\"l\" id=\"L" + expectedLine + "\">(.*?)</span>").matcher(html);
+            assertTrue(line.find());
+            assertTrue(line.group(1).contains("No firmware reserved region can cover this RMRR"), line.group(1));
+            assertTrue(line.group(1).contains("&lt;script&gt;"));
+        });
+    }
 }
