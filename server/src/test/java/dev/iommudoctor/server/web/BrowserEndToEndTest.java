@@ -38,8 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserEndToEndTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; {@code -Dchromium.binary=...} and {@code -Dchromedriver.binary=...} point elsewhere. */
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @TempDir
@@ -47,9 +48,15 @@ class BrowserEndToEndTest {
 
     @Test
     void uploadSeeFindingsSearchAndOpenFromResults() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test skipped: install Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-                        + CHROMEDRIVER + " missing)");
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String why = "browser test SKIPPED: " + (Files.isExecutable(CHROMIUM) ? "" : CHROMIUM + " missing; ")
+                + (Files.isExecutable(CHROMEDRIVER) ? "" : CHROMEDRIVER + " missing; ")
+                + "install Debian's chromium and chromium-driver packages";
+        if (!installed) {
+            // surefire shows skips only as a count: say why in the build log too
+            System.err.println(why);
+        }
+        Assumptions.assumeTrue(installed, why);
         Path data = Files.createDirectories(temp.resolve("data"));
         try (IncidentStore store = SampleCases.openStore(data)) {
             // a populated index, so facets and histogram have something to show next to the new upload
