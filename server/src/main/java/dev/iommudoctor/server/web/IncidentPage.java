@@ -117,7 +117,9 @@ final class IncidentPage {
                 b.append(" · ").append(esc(String.join(", ", s.sharedRules())));
             }
             if (!s.sharedDevices().isEmpty()) {
-                b.append(" · ").append(esc(String.join(", ", s.sharedDevices())));
+                int n = s.sharedDevices().size();
+                b.append(" · ").append(esc(String.join(", ", s.sharedDevices().subList(0, Math.min(n, 3)))))
+                        .append(n > 3 ? " and " + (n - 3) + " more devices" : "");
             }
             b.append("</div>");
             if (s.note() != null && !s.note().isBlank()) {
