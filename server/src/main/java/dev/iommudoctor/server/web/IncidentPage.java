@@ -38,12 +38,12 @@ final class IncidentPage {
         String id = ctx.pathParam("id");
         Optional<Incident> found = services.store().get(id);
         if (found.isEmpty()) {
-            ctx.status(404).html(Layout.error("Incident not found", "There is no incident " + id + "."));
+            ctx.status(404).contentType(Layout.HTML).result(Layout.error("Incident not found", "There is no incident " + id + "."));
             return;
         }
         Incident incident = found.get();
         List<SimilarIncidents.Similar> similar = services.similar().similarTo(id, SIMILAR).orElse(List.of());
-        ctx.html(Layout.page(title(incident), Layout.Nav.NONE, body(incident, similar), "incident.js"));
+        ctx.contentType(Layout.HTML).result(Layout.page(title(incident), Layout.Nav.NONE, body(incident, similar), "incident.js"));
     }
 
     static String title(Incident incident) {

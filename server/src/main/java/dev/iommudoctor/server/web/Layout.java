@@ -21,6 +21,9 @@ final class Layout {
         }
     }
 
+    /** Stated explicitly: the pages carry uploaded text in any script. */
+    static final String HTML = "text/html; charset=utf-8";
+
     private Layout() {
     }
 

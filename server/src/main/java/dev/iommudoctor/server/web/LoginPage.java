@@ -47,7 +47,7 @@ final class LoginPage {
     }
 
     void form(Context ctx) {
-        ctx.html(page(safeNext(ctx.queryParam("next")), null));
+        ctx.contentType(Layout.HTML).result(page(safeNext(ctx.queryParam("next")), null));
     }
 
     void signIn(Context ctx) {
@@ -55,11 +55,11 @@ final class LoginPage {
         String next = safeNext(ctx.formParam("next"));
         token = token == null ? "" : token.strip();
         if (tokens.authenticate(token).isEmpty()) {
-            ctx.status(401).html(page(next, "This token is not valid."));
+            ctx.status(401).contentType(Layout.HTML).result(page(next, "This token is not valid."));
             return;
         }
         if (!COOKIE_SAFE.matcher(token).matches()) {
-            ctx.status(400).html(page(next, "This token has characters a browser cookie cannot carry; "
+            ctx.status(400).contentType(Layout.HTML).result(page(next, "This token has characters a browser cookie cannot carry; "
                     + "use it with the API (Authorization: Bearer) or ask for another token."));
             return;
         }

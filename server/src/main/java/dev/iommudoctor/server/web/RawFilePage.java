@@ -34,15 +34,15 @@ final class RawFilePage {
         String name = ctx.pathParam("name");
         Optional<Incident> incident = services.store().get(id);
         if (incident.isEmpty()) {
-            ctx.status(404).html(Layout.error("Incident not found", "There is no incident " + id + "."));
+            ctx.status(404).contentType(Layout.HTML).result(Layout.error("Incident not found", "There is no incident " + id + "."));
             return;
         }
         Optional<StoredMembers.Member> member = members.find(incident.get(), name, MAX_BYTES);
         if (member.isEmpty()) {
-            ctx.status(404).html(Layout.error("File not found", "Incident " + id + " has no file " + name + "."));
+            ctx.status(404).contentType(Layout.HTML).result(Layout.error("File not found", "Incident " + id + " has no file " + name + "."));
             return;
         }
-        ctx.html(Layout.page(IncidentSections.shortName(name), Layout.Nav.NONE, body(incident.get(), member.get()), null));
+        ctx.contentType(Layout.HTML).result(Layout.page(IncidentSections.shortName(name), Layout.Nav.NONE, body(incident.get(), member.get()), null));
     }
 
     static String body(Incident incident, StoredMembers.Member m) {

@@ -31,7 +31,7 @@ final class RulesPage {
             p = Layout.page("Rules", Layout.Nav.RULES, body(rules()), null);
             page = p;
         }
-        ctx.html(p);
+        ctx.contentType(Layout.HTML).result(p);
     }
 
     static List<DiagnosticRule> rules() {

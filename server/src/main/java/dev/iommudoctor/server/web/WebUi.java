@@ -42,8 +42,8 @@ public final class WebUi {
         cfg.routes.get("/login", login::form);
         cfg.routes.post("/login", login::signIn);
         cfg.routes.post("/logout", login::signOut);
-        cfg.routes.get("/", ctx -> ctx.html(StaticPages.search()), Role.READ);
-        cfg.routes.get("/upload", ctx -> ctx.html(StaticPages.upload()), Role.UPLOAD);
+        cfg.routes.get("/", ctx -> ctx.contentType(Layout.HTML).result(StaticPages.search()), Role.READ);
+        cfg.routes.get("/upload", ctx -> ctx.contentType(Layout.HTML).result(StaticPages.upload()), Role.UPLOAD);
         cfg.routes.get("/incidents/{id}", incident::render, Role.READ);
         cfg.routes.get("/incidents/{id}/files/<name>", raw::render, Role.READ);
         cfg.routes.get("/rules", rules::render, Role.READ);
