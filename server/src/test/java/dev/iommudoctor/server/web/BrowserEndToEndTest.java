@@ -90,6 +90,8 @@ class BrowserEndToEndTest {
 
     private void run(WebDriver driver, String base, Path bundle) throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // the search page re-renders its lists on every answer: an element may be replaced while polled
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 
         // 1. upload through the file input; the page redirects to the new incident
         driver.get(base + "/upload");
@@ -151,6 +153,12 @@ class BrowserEndToEndTest {
         driver.findElement(By.id("q")).clear();
         driver.findElement(By.id("search-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#histogram svg rect.bar")));
+        // newest first puts the upload on top; the pager walks the rest
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort"))).selectByValue("newest");
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("li.hit:first-child"), "data-id", id));
+        driver.findElement(By.xpath("//nav[@id='pager']/button[contains(., 'Next')]")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("summary"), java.util.regex.Pattern.compile("^21–\\d+ of \\d+ incidents")));
+        assertTrue(driver.getCurrentUrl().contains("page=1") && driver.getCurrentUrl().contains("sort=newest"));
         WebElement resolved = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//ul[@data-facet='status']//button[span[@class='value' and text()='resolved']]")));
         screenshot(driver, "search.png");
