@@ -118,7 +118,9 @@ function refine(field, value) {
   const t = term(field, value);
   const current = q.value.trim();
   if (current.split(/\s+AND\s+/).includes(t)) return;
-  q.value = !current || current === '*' ? t : `${current} AND ${t}`;
+  // a query with OR is bracketed first, so the facet narrows all of it
+  const base = /\bOR\b/.test(current) ? `(${current})` : current;
+  q.value = !current || current === '*' ? t : `${base} AND ${t}`;
   page = 0;
   run(true);
 }
