@@ -2,11 +2,11 @@ package dev.iommudoctor.server;
 
 import dev.iommudoctor.rules.analysis.Analyzer;
 import dev.iommudoctor.server.http.AccessTokens;
-import dev.iommudoctor.server.http.DiagnosticsServer;
 import dev.iommudoctor.server.http.ServerConfig;
 import dev.iommudoctor.server.http.Services;
 import dev.iommudoctor.server.store.IncidentStore;
 import dev.iommudoctor.server.store.Json;
+import dev.iommudoctor.server.web.WebUi;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class ServerRuntime {
             int n = DemoData.loadInto(store, config.maxUploadBytes());
             System.err.println(n > 0 ? "loaded " + n + " demo incidents" : "index not empty: demo samples not loaded");
         }
-        Javalin app = DiagnosticsServer.create(Services.of(store, tokens, config));
+        Javalin app = WebUi.server(Services.of(store, tokens, config));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             try {
