@@ -61,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the generated file and print its path.")
     boolean keep;
 
+    @Option(names = "--lspci", description = "Generate an lspci -nnvvv dump of --size instead of a kernel log (device blocks of a GPU,"
+            + " a root port with ACS and an SR-IOV NIC, on ever new addresses).")
+    boolean lspci;
+
     @Option(names = "--analyze", description = {"Also measure (d) the whole 'analyze' of the file: parsing into the host",
             "model builder and running the rule base (Analyzer.withDefaults().analyze)."})
     boolean analyze;
@@ -82,15 +86,25 @@ final class BenchCommand implements Callable<Integer> {
         Path input = file;
         boolean generated = false;
         if (input == null) {
-            input = Files.createTempFile("iommu-doctor-bench-", ".log");
+            input = Files.createTempFile("iommu-doctor-bench-", lspci ? ".lspci" : ".log");
             generated = true;
             long start = System.nanoTime();
+            if (lspci) {
+                long devices = SyntheticLspci.write(input, size);
+                System.out.printf(Locale.ROOT, "generated %s: %,d bytes, %,d lspci device blocks in %.1f s%n", input,
+                        Files.size(input), devices, (System.nanoTime() - start) / 1e9);
+                return runAndClean(input, generated);
+            }
             SyntheticKernelLog.Mix mix = SyntheticKernelLog.write(input, size);
             long written = Files.size(input);
             System.out.printf(Locale.ROOT, "generated %s: %,d bytes, %,d lines (%.0f bytes/line) in %.1f s%n", input, written,
                     mix.lines(), (double) written / mix.lines(), (System.nanoTime() - start) / 1e9);
             System.out.println("mix: " + mix);
         }
+        return runAndClean(input, generated);
+    }
+
+    private int runAndClean(Path input, boolean generated) throws IOException {
         try {
             run(input);
         } finally {
