@@ -20,4 +20,8 @@ final class DataDirOption {
     IncidentStore open() throws IOException {
         return ServerRuntime.openStore(dir(), VersionProvider.version());
     }
+
+    IncidentStore openReadOnly() throws IOException {
+        return ServerRuntime.openStoreReadOnly(dir(), VersionProvider.version());
+    }
 }

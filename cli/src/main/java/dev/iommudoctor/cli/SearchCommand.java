@@ -40,7 +40,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String q = String.join(" ", query);
-        try (IncidentStore store = data.open()) {
+        try (IncidentStore store = data.openReadOnly()) {
             SearchResult r;
             try {
                 r = new IncidentSearcher(store).search(new SearchRequest(q, null, null, SearchRequest.Order.parse(sort), 0,

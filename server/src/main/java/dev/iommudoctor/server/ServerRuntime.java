@@ -34,6 +34,11 @@ public final class ServerRuntime {
         return IncidentStore.open(data, Analyzer.withDefaults(), version, Json.mapper());
     }
 
+    /** For searching from the terminal while a server may be running on the same data directory. */
+    public static IncidentStore openStoreReadOnly(Path data, String version) throws IOException {
+        return IncidentStore.openReadOnly(data, Analyzer.withDefaults(), version, Json.mapper());
+    }
+
     /** Starts the server; the store is closed when the JVM stops. */
     public static Javalin start(IncidentStore store, ServerConfig config, AccessTokens tokens, boolean demo)
             throws IOException {

@@ -62,12 +62,28 @@ public final class IncidentStore implements Closeable {
 
     private IncidentStore(Path dataDir, Analyzer analyzer, String toolVersion, Clock clock, ObjectMapper json)
             throws IOException {
+        this(dataDir, analyzer, toolVersion, clock, json, false);
+    }
+
+    private IncidentStore(Path dataDir, Analyzer analyzer, String toolVersion, Clock clock, ObjectMapper json,
+                          boolean readOnly) throws IOException {
         this.dataDir = dataDir;
         this.analyzer = analyzer;
         this.toolVersion = toolVersion;
         this.clock = clock;
         this.documents = new IncidentDocuments(json);
         this.bundles = new BundleStore(dataDir.resolve("bundles"));
+        if (readOnly) {
+            // Searching beside a running server: no write lock, a point-in-time view of the last commit.
+            Path index = dataDir.resolve("index");
+            if (!Files.isDirectory(index) || !org.apache.lucene.index.DirectoryReader.indexExists(FSDirectory.open(index))) {
+                throw new java.io.FileNotFoundException("no incident index in " + dataDir + " (run 'iommu-doctor ingest' or 'serve' first)");
+            }
+            this.directory = FSDirectory.open(index);
+            this.writer = null;
+            this.searchers = new SearcherManager(directory, null);
+            return;
+        }
         this.directory = FSDirectory.open(Files.createDirectories(dataDir.resolve("index")));
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -82,6 +98,12 @@ public final class IncidentStore implements Closeable {
     public static IncidentStore open(Path dataDir, Analyzer analyzer, String toolVersion, ObjectMapper json)
             throws IOException {
         return new IncidentStore(dataDir, analyzer, toolVersion, Clock.systemUTC(), json);
+    }
+
+    /** Opens an existing store for searching only: works while a server holds the write lock. */
+    public static IncidentStore openReadOnly(Path dataDir, Analyzer analyzer, String toolVersion, ObjectMapper json)
+            throws IOException {
+        return new IncidentStore(dataDir, analyzer, toolVersion, Clock.systemUTC(), json, true);
     }
 
     public static IncidentStore open(Path dataDir, Analyzer analyzer, String toolVersion, ObjectMapper json,
@@ -309,7 +331,9 @@ public final class IncidentStore implements Closeable {
         try {
             searchers.close();
         } finally {
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             directory.close();
         }
     }
