@@ -49,16 +49,26 @@ public final class Escapes {
         return out.toString();
     }
 
-    /** Markdown inline text: escapes characters that would start markup, and HTML. */
+    /**
+     * Markdown inline text: markup characters are backslash-escaped first, then {@code < > &} become
+     * entities, so neither Markdown nor raw HTML in a log line can take effect (quotes stay readable).
+     */
     public static String markdown(String text) {
-        String t = html(text);
+        String t = terminal(text);
         StringBuilder out = new StringBuilder(t.length() + 8);
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if ("\\`*_[]()#|!~".indexOf(c) >= 0) {
-                out.append('\\');
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                default -> {
+                    if ("\\`*_[]()#|!~".indexOf(c) >= 0) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
             }
-            out.append(c);
         }
         return out.toString();
     }
