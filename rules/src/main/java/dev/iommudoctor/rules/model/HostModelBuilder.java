@@ -57,6 +57,7 @@ public final class HostModelBuilder implements EventSink {
     private final List<ParseSummary> inputs = new ArrayList<>();
     private final List<SkippedInput> skipped = new ArrayList<>();
     private final Map<PciAddress, LogRecord> lastDriverLine = new HashMap<>();
+    private final LogCopies copies = new LogCopies();
     private Optional<String> cpuModel = Optional.empty();
     private Optional<String> hostname = Optional.empty();
     private boolean acpiTablesListed;
@@ -71,6 +72,9 @@ public final class HostModelBuilder implements EventSink {
             observe(log.record());
         }
         if (event instanceof UnrecognizedLine) {
+            return;
+        }
+        if (event instanceof LogEvent log && copies.isCopy(log)) {
             return;
         }
         List<Event> list = events.computeIfAbsent(event.getClass(), k -> new ArrayList<>());
