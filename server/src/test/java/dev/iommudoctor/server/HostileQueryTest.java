@@ -67,7 +67,7 @@ class HostileQueryTest {
         q.put("/(a+)+b/", false);
         q.put("/((a*)*)*b/", false);
         q.put("/.{1,1000}{1,1000}{1,1000}/", true);
-        q.put("/" + "(a|aa)*".repeat(40) + "c/", true);
+        q.put("/" + "(a|aa)*".repeat(40) + "c/", false); // minimises to a*c: answered
         q.put(IntStream.range(0, 20).mapToObj(i -> "gpu" + i + "~2").collect(Collectors.joining(" OR ")), true);
         q.put("vfio~2 iommu~2 dmar~2", false);
         q.put(IntStream.range(0, 999).mapToObj(i -> Character.toString('a' + i % 26)).collect(Collectors.joining(" ")), false);
@@ -93,8 +93,12 @@ class HostileQueryTest {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 String body = r.body().string();
                 report.add(r.code() + " " + ms + " ms  " + shown);
+                System.out.println("hostile query: " + report.get(report.size() - 1));
                 assertFalse(body.contains("\tat ") || body.contains("Exception"), "no stack trace: " + body);
-                if (e.getValue()) {
+                if (r.code() == 414) {
+                    // Jetty refuses a request line over its 8 KiB buffer before any search code runs
+                    assertTrue(e.getValue() && query.length() > 8_000, shown);
+                } else if (e.getValue()) {
                     assertEquals(400, r.code(), shown + " -> " + body);
                     JsonNode err = Json.mapper().readTree(body);
                     assertFalse(err.toString().isBlank());
@@ -116,7 +120,6 @@ class HostileQueryTest {
             Response page = assertTimeoutPreemptively(HANG_GUARD, () -> client.get("/?q=" + enc("/(a+)+b/")));
             assertTrue(page.code() < 500, "page answers: " + page.code());
         });
-        report.forEach(System.out::println);
     }
 
     private static String enc(String s) {
