@@ -55,7 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileArchiveTest {
 
-    private static final Duration HANG_GUARD = Duration.ofSeconds(60);
+    /** Generous: the million-file upload alone takes 30 s on a loaded 2-core machine. */
+    private static final Duration HANG_GUARD = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Marks every file name an archive tries to write, so a leak anywhere is recognisable. */
     private static final String NONCE = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
