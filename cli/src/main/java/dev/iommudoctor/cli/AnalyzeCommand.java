@@ -37,6 +37,9 @@ import picocli.CommandLine.Parameters;
                 "3 input missing or unusable."})
 final class AnalyzeCommand implements Callable<Integer> {
 
+    /** Unusable inputs listed one per line on stderr before the rest is summarised. */
+    private static final int MAX_LISTED = 20;
+
     enum Format { text, json, markdown, html }
 
     enum FailOn { info, warning, error, never }
@@ -106,8 +109,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisDocument doc = AnalysisDocuments.of(analysis, VersionProvider.version());
         if (doc.inputs().stream().allMatch(i -> i.lines() == 0 || i.kind().equals("UNKNOWN") || i.kind().equals("BINARY"))) {
             System.err.println("iommu-doctor: none of the inputs is a format iommu-doctor reads:");
-            doc.inputs().forEach(i -> System.err.println(Escapes.terminal("  " + i.source() + ": " + (i.problem() == null ? i.kind() : i.problem()))));
-            doc.skipped().forEach(s -> System.err.println(Escapes.terminal("  " + s.name() + ": " + s.reason())));
+            // A bundle of 200,000 empty files must not print 200,000 lines: the first few and the count say it.
+            List<String> lines = new java.util.ArrayList<>();
+            doc.inputs().forEach(i -> lines.add("  " + i.source() + ": " + (i.problem() == null ? i.kind() : i.problem())));
+            doc.skipped().forEach(s -> lines.add("  " + s.name() + ": " + s.reason()));
+            int shown = lines.size() > MAX_LISTED + 1 ? MAX_LISTED : lines.size();
+            lines.subList(0, shown).forEach(l -> System.err.println(Escapes.terminal(l)));
+            if (shown < lines.size()) {
+                System.err.println("  ... and " + (lines.size() - shown - 1) + " more; last: "
+                        + Escapes.terminal(lines.get(lines.size() - 1).strip()));
+            }
             return ExitCodes.BAD_INPUT;
         }
         if (only != null) {

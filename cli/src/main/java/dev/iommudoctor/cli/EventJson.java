@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.iommudoctor.parser.api.SourceSpan;
 import dev.iommudoctor.parser.event.Event;
 import dev.iommudoctor.parser.event.PciAddress;
+import dev.iommudoctor.rules.report.TerminalSafeJsonEscapes;
 
 /**
  * The JSON-lines shape of events printed by {@code iommu-doctor parse}: one object per event, its
@@ -24,11 +25,12 @@ final class EventJson {
         SimpleModule ids = new SimpleModule("iommu-doctor-ids");
         ids.addSerializer(PciAddress.class, ToStringSerializer.instance);
         ids.addSerializer(SourceSpan.class, ToStringSerializer.instance);
-        mapper = new ObjectMapper()
+        // printed to terminals: C1 controls and bidi overrides escaped too, not only C0
+        mapper = TerminalSafeJsonEscapes.install(new ObjectMapper()
                 .registerModule(new Jdk8Module())
                 .registerModule(ids)
                 .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS));
     }
 
     String toJson(Event event) {

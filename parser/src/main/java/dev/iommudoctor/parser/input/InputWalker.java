@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ public final class InputWalker {
     private final BundleLimits limits;
     private final List<SkippedInput> skipped = new ArrayList<>();
     private long totalBytes;
+    /** Bytes read from the files and streams given to {@code walk}, before any decompression. */
+    private long rawBytes;
     private int entries;
     private boolean truncated;
 
@@ -60,7 +63,7 @@ public final class InputWalker {
         if (Files.isDirectory(path)) {
             walkDirectory(path, visitor);
         } else {
-            try (InputStream in = Files.newInputStream(path)) {
+            try (InputStream in = new RawCounting(Files.newInputStream(path))) {
                 walkStream(path.toString(), in, visitor, 1);
             }
         }
@@ -68,7 +71,7 @@ public final class InputWalker {
 
     /** Walks one stream (an upload, say) named {@code name}. The caller closes {@code in}. */
     public void walk(String name, InputStream in, InputVisitor visitor) throws IOException {
-        walkStream(name, in, visitor, 1);
+        walkStream(name, new RawCounting(in), visitor, 1);
     }
 
     private void walkDirectory(Path root, InputVisitor visitor) throws IOException {
@@ -89,7 +92,7 @@ public final class InputWalker {
                 skipped.add(new SkippedInput(file.toString(), "not a regular file"));
                 continue;
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = new RawCounting(Files.newInputStream(file))) {
                 walkStream(file.toString(), in, visitor, 1);
             } catch (java.nio.file.AccessDeniedException e) {
                 skipped.add(new SkippedInput(file.toString(), "permission denied"));
@@ -126,16 +129,16 @@ public final class InputWalker {
                     readArchive(name, new TarArchiveInputStream(decompressed), visitor, depth);
                 } else {
                     // A single compressed file (kern.log.1.gz): hand it on decompressed, named without the suffix.
-                    deliver(stripCompressionSuffix(name), decompressed, visitor, 0);
+                    deliver(stripCompressionSuffix(name), decompressed, visitor, 0, false);
                 }
             }
             case TAR -> readArchive(name, new TarArchiveInputStream(in), visitor, depth);
             case ZIP -> readArchive(name, new ZipArchiveInputStream(in), visitor, depth);
             case PLAIN -> {
                 if (NvidiaBugReportSplitter.looksLike(peek(in, 4096))) {
-                    NvidiaBugReportSplitter.split(name, in, (section, content, before) -> deliver(section, content, visitor, before));
+                    NvidiaBugReportSplitter.split(name, in, (section, content, before) -> deliver(section, content, visitor, before, false));
                 } else {
-                    deliver(name, in, visitor, 0);
+                    deliver(name, in, visitor, 0, depth > 1);
                 }
             }
             default -> throw new IllegalStateException("unhandled archive kind " + kind);
@@ -205,12 +208,26 @@ public final class InputWalker {
         return null;
     }
 
-    private void deliver(String name, InputStream in, InputVisitor visitor, int linesBefore) throws IOException {
+    /**
+     * Hands one stream to the visitor. With {@code drain}, the rest of an archive member the visitor
+     * left unread (a binary member, say) is read here, counted, so that a member of gigabytes of
+     * zeros costs the byte budget instead of being silently decompressed by the archive's skip.
+     */
+    private void deliver(String name, InputStream in, InputVisitor visitor, int linesBefore, boolean drain)
+            throws IOException {
         long budget = limits.maxTotalBytes() - totalBytes;
         CountingStream counted = new CountingStream(in, budget);
         visitor.visit(name, counted, linesBefore);
+        if (drain) {
+            counted.transferTo(OutputStream.nullOutputStream());
+        }
         totalBytes += counted.count;
-        if (counted.exhausted) {
+        if (counted.ratioExceeded) {
+            truncated = true;
+            skipped.add(new SkippedInput(name, "compression ratio above " + limits.maxRatio() + ":1 after "
+                    + (totalBytes >> 20) + " MiB decompressed from " + rawBytes
+                    + " bytes (a compression bomb?); reading stopped here"));
+        } else if (counted.exhausted) {
             truncated = true;
             skipped.add(new SkippedInput(name, "bundle exceeds " + limits.maxTotalBytes()
                     + " decompressed bytes (a compression bomb?); reading stopped here"));
@@ -254,11 +271,48 @@ public final class InputWalker {
         }
     }
 
-    /** Counts bytes handed out and reports end of input once the bundle-wide budget is spent. */
-    private static final class CountingStream extends FilterInputStream {
+    /** Counts the compressed (raw) bytes the walk consumes, for the compression-ratio guard. */
+    private final class RawCounting extends FilterInputStream {
+        RawCounting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                rawBytes++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                rawBytes += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            rawBytes += Math.max(0, k);
+            return k;
+        }
+    }
+
+    /**
+     * Counts bytes handed out and reports end of input once the bundle-wide budget is spent or the
+     * bundle decompresses far more than any real log does (checked as it reads, so a bomb costs
+     * at most {@code maxRatio} times its own size).
+     */
+    private final class CountingStream extends FilterInputStream {
         private final long budget;
         private long count;
         private boolean exhausted;
+        private boolean ratioExceeded;
 
         CountingStream(InputStream in, long budget) {
             super(in);
@@ -275,6 +329,12 @@ public final class InputWalker {
         public int read(byte[] b, int off, int len) throws IOException {
             if (count >= budget) {
                 exhausted = true;
+                return -1;
+            }
+            long decompressed = totalBytes + count;
+            if (decompressed > limits.ratioFloorBytes() && decompressed / Math.max(1, rawBytes) > limits.maxRatio()) {
+                exhausted = true;
+                ratioExceeded = true;
                 return -1;
             }
             int n = super.read(b, off, (int) Math.min(len, budget - count));

@@ -183,4 +183,50 @@ class InputWalkerTest {
         assertEquals(10, seen.size());
         assertTrue(walker.truncated());
     }
+
+    @Test
+    void ratioGuardStopsABombLongBeforeTheByteBudget() throws IOException {
+        Path f = Files.write(dir.resolve("bomb.gz"), compress(new byte[32 << 20], "gz"));
+        InputWalker walker = new InputWalker(new BundleLimits(100, 1L << 30, 3, 100, 1 << 20));
+        walk(f, walker);
+        assertTrue(walker.truncated(), "marked partial");
+        assertTrue(walker.totalBytes() < 4 << 20, "stopped soon after the floor: " + walker.totalBytes());
+        assertTrue(walker.skipped().get(0).reason().contains("compression ratio above 100:1"), walker.skipped().toString());
+    }
+
+    @Test
+    void ordinaryLogsAreNotMistakenForBombs() throws IOException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(7);
+        while (log.size() < 8 << 20) {
+            log.writeBytes(String.format("[%5d.%06d] DMAR: [DMA Read] Request device [%02x:00.0] fault addr 0x%x%n",
+                    random.nextInt(99999), random.nextInt(999999), random.nextInt(256), random.nextLong() >>> 20)
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        Path f = Files.write(dir.resolve("kern.log.gz"), compress(log.toByteArray(), "gz"));
+        InputWalker walker = new InputWalker(new BundleLimits(100, 1L << 30, 3, 100, 1 << 20));
+        walk(f, walker);
+        assertFalse(walker.truncated(), walker.skipped().toString());
+        assertEquals(log.size(), walker.totalBytes());
+    }
+
+    @Test
+    void theUnreadRestOfAMemberCountsAgainstTheBudget() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("zeros.bin", new byte[8 << 20]);
+        files.put("dmesg", DMESG);
+        Path f = Files.write(dir.resolve("z.tar.gz"), compress(tar(files), "gz"));
+        List<String> seen = new ArrayList<>();
+        InputVisitor headOnly = (name, in, before) -> {
+            in.readNBytes(16); // a parser that gives up on a binary file after its head
+            seen.add(name);
+        };
+        InputWalker counted = new InputWalker(new BundleLimits(100, 1L << 30, 3, Long.MAX_VALUE, Long.MAX_VALUE));
+        counted.walk(f, headOnly);
+        assertTrue(counted.totalBytes() >= 8 << 20, "the skipped rest was counted: " + counted.totalBytes());
+        assertEquals(List.of(f + "!/zeros.bin", f + "!/dmesg"), seen);
+        InputWalker small = new InputWalker(new BundleLimits(100, 1 << 20, 3, Long.MAX_VALUE, Long.MAX_VALUE));
+        small.walk(f, headOnly);
+        assertTrue(small.truncated(), "a 1 MiB budget stops inside the 8 MiB member even though it was barely read");
+    }
 }

@@ -11,11 +11,11 @@ import java.io.Writer;
 /** The machine-readable report: {@link AnalysisDocument} as pretty JSON (schema in the README). */
 public final class JsonReport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = TerminalSafeJsonEscapes.install(new ObjectMapper()
             .registerModule(new Jdk8Module())
             .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false));
 
     public static ObjectMapper mapper() {
         return MAPPER;

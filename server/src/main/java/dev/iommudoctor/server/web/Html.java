@@ -1,5 +1,6 @@
 package dev.iommudoctor.server.web;
 
+import dev.iommudoctor.rules.report.Escapes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -13,24 +14,13 @@ public final class Html {
     private Html() {
     }
 
-    /** Escapes text for element content and double-quoted attribute values; null becomes empty. */
+    /**
+     * Escapes text for element content and double-quoted attribute values; null becomes empty. Control
+     * characters (ESC, BEL, C1, bidi overrides) become U+FFFD as in the reports: a page saved or
+     * fetched with curl must not carry a terminal escape sequence either.
+     */
     public static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Escapes.html(s);
     }
 
     /** Encodes one URL path segment (spaces as %20, '#', '?', '/' and '%' encoded). */
