@@ -72,7 +72,7 @@ final class IncidentApi {
         if (note.length() > MAX_NOTE) {
             throw HttpProblem.badRequest("note longer than " + MAX_NOTE + " characters");
         }
-        ctx.json(services.store().updateStatus(current.id(), status, note)
+        ctx.json(services.store().updateStatus(current.id(), status, note, AccessControl.principal(ctx).name())
                 .orElseThrow(() -> HttpProblem.notFound("no incident " + current.id())));
     }
 
