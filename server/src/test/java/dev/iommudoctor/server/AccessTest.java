@@ -141,6 +141,10 @@ class AccessTest {
             for (String route : UPLOAD_ONLY) {
                 assertTrue(checked.contains(route), "upload route not registered any more? " + route);
             }
+            // open answers carry the headers too: an asset, an unknown route, the sign-in form
+            for (String open : new String[] {"/assets/app.css", "/no-such-route", "/api/no-such", "/login"}) {
+                assertHeaders(client.get(open), open);
+            }
             // a browser without a token is sent to sign in, never shown the page
             Response page = client.request("/incidents/" + id, b -> b.header("Accept", "text/html"));
             assertFalse(page.body().string().contains("RMRR"));

@@ -30,14 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  * index opens, every acknowledged incident (a 201 was received) is there, found by {@code GET} and by
  * a search on its id, and no id appears twice. Unacknowledged uploads may or may not be there.
  *
- * <p>Normal suite: {@value #KILLS} kills within about a minute; {@code -Preliability} (system property
- * {@code reliability=true}): {@value #RELIABILITY_KILLS}. The seed is printed, {@code -Ddurability.seed=N}
+ * <p>Normal suite: {@value #KILLS} kills, stopping early after a minute on a busy machine (never fewer than
+ * {@value #MIN_KILLS}); {@code -Preliability} (system property {@code reliability=true}): {@value #RELIABILITY_KILLS}. The seed is printed, {@code -Ddurability.seed=N}
  * replays a run.
  */
 class DurabilityTest {
 
     private static final int KILLS = 20;
     private static final int RELIABILITY_KILLS = 100;
+    private static final int MIN_KILLS = 12;
     private static final int UPLOADERS = 4;
     /** The child gets C1 only and a small heap: quick restarts are what this test is made of. */
     static final List<String> CHILD_JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -59,12 +60,15 @@ class DurabilityTest {
         int survived = 0;
         int killedInFlight = 0;
         long started = System.nanoTime();
-        for (int round = 0; round <= kills; round++) {
+        long deadline = started + Duration.ofSeconds(Long.getLong("durability.seconds",
+                Boolean.getBoolean("reliability") ? 1800 : 60)).toNanos();
+        for (int round = 0; ; round++) {
             ServerProcess server = ServerProcess.start(data, logs.resolve("server.log"), CHILD_JVM, Map.of());
             try {
                 // the restart itself is the check of the previous kill: the index opened, now verify its content
                 verifyAll(http, server, acknowledged, "after kill " + round + " (seed " + seed + ")");
-                if (round == kills) {
+                // a busy machine gets fewer kills in the normal suite (time bound), never fewer than MIN_KILLS
+                if (round == kills || round >= MIN_KILLS && System.nanoTime() > deadline) {
                     break;
                 }
                 Queue<String> acked = new ConcurrentLinkedQueue<>();
@@ -103,7 +107,7 @@ class DurabilityTest {
         System.out.printf("durability: %d SIGKILLs survived (%d during ingest), %d acknowledged incidents all present "
                 + "and unique after every restart, %.1f s, seed %d%n", survived, killedInFlight, acknowledged.size(),
                 seconds, seed);
-        assertEquals(kills, survived);
+        assertTrue(survived >= Math.min(kills, MIN_KILLS), "only " + survived + " kills");
         assertTrue(acknowledged.size() >= kills, "too few uploads acknowledged to mean anything: " + acknowledged.size());
     }
 
