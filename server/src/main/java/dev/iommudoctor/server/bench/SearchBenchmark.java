@@ -196,7 +196,7 @@ public final class SearchBenchmark {
         boolean resolved = r.nextInt(3) == 0;
         return new Incident(String.format(Locale.ROOT, "bench-%08d", i), time, "bench", List.of("generated"),
                 resolved ? Incident.RESOLVED : Incident.OPEN, resolved ? "fixed by BIOS update " + r.nextInt(100) : "",
-                time, t.files(), devices, doc);
+                resolved ? "bench" : "", time, t.files(), devices, doc);
     }
 
     private static void latency(IncidentStore store, PrintStream out) throws IOException {

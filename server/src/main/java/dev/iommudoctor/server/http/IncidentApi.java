@@ -28,6 +28,7 @@ final class IncidentApi {
     static final int MAX_TAGS = 20;
 
     private final Services services;
+    private final SearchAdmission admission = SearchAdmission.perCore();
 
     IncidentApi(Services services) {
         this.services = services;
@@ -72,7 +73,7 @@ final class IncidentApi {
         if (note.length() > MAX_NOTE) {
             throw HttpProblem.badRequest("note longer than " + MAX_NOTE + " characters");
         }
-        ctx.json(services.store().updateStatus(current.id(), status, note)
+        ctx.json(services.store().updateStatus(current.id(), status, note, AccessControl.principal(ctx).name())
                 .orElseThrow(() -> HttpProblem.notFound("no incident " + current.id())));
     }
 
@@ -101,7 +102,7 @@ final class IncidentApi {
     void similar(Context ctx) throws IOException {
         int limit = intParam(ctx, "limit", 10, 1, 50);
         String id = ctx.pathParam("id");
-        ctx.json(Map.of("id", id, "similar", services.similar().similarTo(id, limit)
+        ctx.json(Map.of("id", id, "similar", admission.run(() -> services.similar().similarTo(id, limit))
                 .orElseThrow(() -> HttpProblem.notFound("no incident " + id))));
     }
 
@@ -127,7 +128,7 @@ final class IncidentApi {
         SearchRequest request = new SearchRequest(ctx.queryParam("q"), instant(ctx.queryParam("from"), false),
                 instant(ctx.queryParam("to"), true), SearchRequest.Order.parse(ctx.queryParam("sort")),
                 intParam(ctx, "page", 0, 0, Integer.MAX_VALUE), intParam(ctx, "size", 20, 1, SearchRequest.MAX_PAGE_SIZE));
-        ctx.json(services.searcher().search(request));
+        ctx.json(admission.run(() -> services.searcher().search(request)));
     }
 
     void savedSearches(Context ctx) throws IOException {

@@ -13,13 +13,14 @@ import java.util.List;
  * @param tags      free tags
  * @param status    {@code open} or {@code resolved}
  * @param note      the resolution note an engineer writes, may be empty
+ * @param noteBy    token name of whoever last set status or note ({@code local} without tokens), empty before
  * @param updated   last change of status, note or analysis
  * @param files     the uploaded files, content-addressed under {@code bundles/}
  * @param devices   PCI facts of the non-bridge functions (ids, class, driver, group) for search
  * @param analysis  the diagnosis (same shape as {@code iommu-doctor analyze --format json})
  */
 public record Incident(String id, Instant time, String uploader, List<String> tags, String status, String note,
-                       Instant updated, List<StoredFile> files, List<DeviceFacts> devices, AnalysisDocument analysis) {
+                       String noteBy, Instant updated, List<StoredFile> files, List<DeviceFacts> devices, AnalysisDocument analysis) {
 
     public static final String OPEN = "open";
     public static final String RESOLVED = "resolved";
@@ -29,14 +30,15 @@ public record Incident(String id, Instant time, String uploader, List<String> ta
         files = files == null ? List.of() : List.copyOf(files);
         devices = devices == null ? List.of() : List.copyOf(devices);
         note = note == null ? "" : note;
+        noteBy = noteBy == null ? "" : noteBy;
     }
 
-    public Incident withStatus(String newStatus, String newNote, Instant when) {
-        return new Incident(id, time, uploader, tags, newStatus, newNote, when, files, devices, analysis);
+    public Incident withStatus(String newStatus, String newNote, String by, Instant when) {
+        return new Incident(id, time, uploader, tags, newStatus, newNote, by, when, files, devices, analysis);
     }
 
     public Incident withAnalysis(List<DeviceFacts> newDevices, AnalysisDocument newAnalysis, Instant when) {
-        return new Incident(id, time, uploader, tags, status, note, when, files, newDevices, newAnalysis);
+        return new Incident(id, time, uploader, tags, status, note, noteBy, when, files, newDevices, newAnalysis);
     }
 
     /**

@@ -160,7 +160,7 @@ public final class IncidentStore implements Closeable {
         }
         Instant now = clock.instant();
         Analysed analysed = analyse(files);
-        return new Incident(newId(now), now, uploader, tags, Incident.OPEN, "", now, files, analysed.devices(),
+        return new Incident(newId(now), now, uploader, tags, Incident.OPEN, "", "", now, files, analysed.devices(),
                 analysed.document());
     }
 
@@ -187,13 +187,19 @@ public final class IncidentStore implements Closeable {
         }
     }
 
-    /** Sets status and resolution note; empty when there is no such incident. */
-    public synchronized Optional<Incident> updateStatus(String id, String status, String note) throws IOException {
+    /** Sets status and resolution note (author unknown); empty when there is no such incident. */
+    public Optional<Incident> updateStatus(String id, String status, String note) throws IOException {
+        return updateStatus(id, status, note, "");
+    }
+
+    /** Sets status and resolution note, recording who did it; empty when there is no such incident. */
+    public synchronized Optional<Incident> updateStatus(String id, String status, String note, String by)
+            throws IOException {
         Optional<Incident> current = get(id);
         if (current.isEmpty()) {
             return current;
         }
-        Incident updated = current.get().withStatus(status, note, clock.instant());
+        Incident updated = current.get().withStatus(status, note, by, clock.instant());
         writer.updateDocument(new Term(IncidentFields.ID, id), documents.toDocument(updated));
         commitThrough(changes.incrementAndGet());
         return Optional.of(updated);

@@ -98,6 +98,8 @@ final class IncidentPage {
                 + "<label for=\"note\">Note</label>\n<textarea id=\"note\" name=\"note\" rows=\"6\" maxlength=\"20000\" "
                 + "placeholder=\"What fixed it? (BIOS version, kernel parameter, slot change...)\">"
                 + esc(incident.note()) + "</textarea>\n"
+                + (incident.noteBy().isEmpty() ? "" : "<p class=\"muted note-by\">Last changed by " + esc(incident.noteBy())
+                        + " at " + esc(String.valueOf(incident.updated())) + "</p>\n")
                 + "<div class=\"form-row\"><button type=\"submit\">Save</button> <span id=\"saved-msg\" class=\"muted\" "
                 + "role=\"status\"></span></div>\n</form></section>\n";
     }
