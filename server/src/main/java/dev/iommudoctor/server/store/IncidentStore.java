@@ -51,7 +51,7 @@ public final class IncidentStore implements Closeable {
     private final String toolVersion;
     private final Clock clock;
     private final IncidentDocuments documents;
-    private final FSDirectory directory;
+    private final org.apache.lucene.store.Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final SecureRandom random = new SecureRandom();
@@ -84,7 +84,7 @@ public final class IncidentStore implements Closeable {
             this.searchers = new SearcherManager(directory, null);
             return;
         }
-        this.directory = FSDirectory.open(Files.createDirectories(dataDir.resolve("index")));
+        this.directory = new SyncOnceDirectory(FSDirectory.open(Files.createDirectories(dataDir.resolve("index"))));
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
