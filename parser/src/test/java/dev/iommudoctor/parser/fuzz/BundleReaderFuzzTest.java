@@ -40,7 +40,7 @@ class BundleReaderFuzzTest {
     }
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "4m")
     void bundle(byte[] data) {
         InputWalker walker = new InputWalker(LIMITS);
         try {

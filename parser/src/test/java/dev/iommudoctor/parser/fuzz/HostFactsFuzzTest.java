@@ -34,7 +34,7 @@ class HostFactsFuzzTest {
     }
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "4m")
     void hostFacts(byte[] data) {
         for (SourceKind kind : KINDS) {
             String name = kind == SourceKind.SYSFS_ATTRIBUTE

@@ -28,7 +28,7 @@ class KernelLogFuzzTest {
     }
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "4m")
     void kernelLog(byte[] data) {
         ParseInvariants.parseAndCheck("fuzz/kern.log", data, SourceKind.KERNEL_LOG);
         ParseInvariants.parseAndCheck("fuzz/qemu.log", data, SourceKind.QEMU_LOG);

@@ -22,7 +22,7 @@ class LspciFuzzTest {
     }
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "4m")
     void lspci(byte[] data) {
         ParseInvariants.parseAndCheck("fuzz/lspci.txt", data, SourceKind.LSPCI);
     }
