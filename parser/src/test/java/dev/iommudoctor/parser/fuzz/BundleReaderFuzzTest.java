@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the bundle reader: arbitrary bytes walked as an upload (tar, zip, gzip, xz, bzip2, nested,
@@ -39,7 +38,6 @@ class BundleReaderFuzzTest {
                 FuzzSeeds.corpusFiles(n -> n.startsWith("nvidia") || n.contains("sosreport") || n.contains("bundle")));
     }
 
-    @Timeout(10)
     @FuzzTest(maxDuration = "4m")
     void bundle(byte[] data) {
         InputWalker walker = new InputWalker(LIMITS);

@@ -36,7 +36,7 @@ import org.tukaani.xz.XZOutputStream;
 final class FuzzSeeds {
 
     /** Seeds larger than this are cut for fuzzing: libFuzzer mutates small inputs far faster. */
-    private static final int MAX_FUZZ_SEED_BYTES = 16 << 10;
+    private static final int MAX_FUZZ_SEED_BYTES = 4 << 10;
     private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(30);
 
     private FuzzSeeds() {

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the host-facts parsers: each input is read as every facts kind in turn (a grub file read as
@@ -33,7 +32,6 @@ class HostFactsFuzzTest {
                 FuzzSeeds.corpusFiles(n -> !n.startsWith("dmesg") && !n.startsWith("lspci") && !n.startsWith("journal")));
     }
 
-    @Timeout(10)
     @FuzzTest(maxDuration = "4m")
     void hostFacts(byte[] data) {
         for (SourceKind kind : KINDS) {

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the kernel-log parser: each input is read as a kernel log, as a QEMU/libvirt log, and
@@ -27,7 +26,6 @@ class KernelLogFuzzTest {
                 FuzzSeeds.corpusFiles(n -> n.startsWith("dmesg") || n.startsWith("journal") || n.contains("log")));
     }
 
-    @Timeout(10)
     @FuzzTest(maxDuration = "4m")
     void kernelLog(byte[] data) {
         ParseInvariants.parseAndCheck("fuzz/kern.log", data, SourceKind.KERNEL_LOG);

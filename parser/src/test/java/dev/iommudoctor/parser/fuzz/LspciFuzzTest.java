@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.Timeout;
 
 /** Fuzzes the lspci parser (every lspci form: -nnvvv, -k, -t, terse) under {@link ParseInvariants}. */
 class LspciFuzzTest {
@@ -21,7 +20,6 @@ class LspciFuzzTest {
         return FuzzSeeds.union(FuzzSeeds.sampleInputs("lspci"), FuzzSeeds.corpusFiles(n -> n.startsWith("lspci")));
     }
 
-    @Timeout(10)
     @FuzzTest(maxDuration = "4m")
     void lspci(byte[] data) {
         ParseInvariants.parseAndCheck("fuzz/lspci.txt", data, SourceKind.LSPCI);

@@ -31,7 +31,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the whole analysis of an upload: arbitrary bytes through the bundle reader, every parser,
@@ -61,7 +60,6 @@ class AnalyzerFuzzTest {
         }
     }
 
-    @Timeout(20)
     @FuzzTest(maxDuration = "4m")
     void analyze(byte[] data) {
         Analysis analysis;
