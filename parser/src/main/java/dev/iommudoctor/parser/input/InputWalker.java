@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -123,8 +124,17 @@ public final class InputWalker {
         }
         switch (kind) {
             case GZIP, XZ, BZIP2 -> {
-                InputStream decompressed = new BufferedInputStream(decompress(kind, in), 1 << 16);
-                byte[] head = peek((BufferedInputStream) decompressed, 512);
+                InputStream decompressed;
+                byte[] head;
+                try {
+                    decompressed = new BufferedInputStream(decompress(kind, in), 1 << 16);
+                    head = peek((BufferedInputStream) decompressed, 512);
+                } catch (ZipException e) {
+                    // Corrupt from the start (found by fuzzing: a bzip2 CRC error escaped as a bare IOException).
+                    truncated = true;
+                    skipped.add(new SkippedInput(name, e.getMessage() + "; nothing of it could be read"));
+                    return;
+                }
                 if (ArchiveKind.sniff(head) == ArchiveKind.TAR) {
                     readArchive(name, new TarArchiveInputStream(decompressed), visitor, depth);
                 } else {
@@ -234,13 +244,24 @@ public final class InputWalker {
         }
     }
 
+    /**
+     * A decompressing stream whose data errors (bad CRC, bad header, cut short) are all
+     * {@link ZipException}s, which the parsers already report as a truncated or corrupt input; read
+     * errors of the stream underneath pass through unchanged.
+     */
     private static InputStream decompress(ArchiveKind kind, InputStream in) throws IOException {
-        return switch (kind) {
-            case GZIP -> new GZIPInputStream(in, 1 << 16);
-            case XZ -> new XZCompressorInputStream(in);
-            case BZIP2 -> new BZip2CompressorInputStream(in, true);
-            default -> throw new IllegalStateException("not a compression format: " + kind);
-        };
+        SourceErrors source = new SourceErrors(in);
+        try {
+            InputStream decompressor = switch (kind) {
+                case GZIP -> new GZIPInputStream(source, 1 << 16);
+                case XZ -> new XZCompressorInputStream(source);
+                case BZIP2 -> new BZip2CompressorInputStream(source, true);
+                default -> throw new IllegalStateException("not a compression format: " + kind);
+            };
+            return new DataErrors(decompressor, source, kind);
+        } catch (IOException e) {
+            throw DataErrors.translate(e, source, kind);
+        }
     }
 
     private static String stripCompressionSuffix(String name) {
@@ -257,6 +278,84 @@ public final class InputWalker {
         byte[] head = in.readNBytes(n);
         in.reset();
         return head;
+    }
+
+    /** Remembers the last read error of the stream under a decompressor, to tell it from a data error. */
+    private static final class SourceErrors extends FilterInputStream {
+        private IOException last;
+
+        SourceErrors(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                last = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                last = e;
+                throw e;
+            }
+        }
+    }
+
+    /** Turns a decompressor's own exceptions into {@link ZipException}s naming the format. */
+    private static final class DataErrors extends FilterInputStream {
+        private final SourceErrors source;
+        private final ArchiveKind kind;
+
+        DataErrors(InputStream decompressor, SourceErrors source, ArchiveKind kind) {
+            super(decompressor);
+            this.source = source;
+            this.kind = kind;
+        }
+
+        static IOException translate(IOException e, SourceErrors source, ArchiveKind kind) {
+            if (e == source.last || e instanceof ZipException) {
+                return e;
+            }
+            ZipException z = new ZipException(kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " data is truncated or corrupt (" + e.getMessage() + ")");
+            z.initCause(e);
+            return z;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw translate(e, source, kind);
+            }
+        }
     }
 
     /** Archive members share the archive's stream: a visitor closing it must not end the walk. */

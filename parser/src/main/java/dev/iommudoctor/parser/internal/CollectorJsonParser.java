@@ -37,7 +37,9 @@ final class CollectorJsonParser implements FormatParser {
         try {
             root = JSON.readTree(text.toString());
         } catch (JsonProcessingException e) {
-            ctx.diagnostic(Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr()), "BAD_JSON",
+            // Jackson reports an early end of input on the line after the last one; evidence stays inside the file.
+            int at = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+            ctx.diagnostic(Math.max(1, Math.min(at, lines.lineNumber())), "BAD_JSON",
                     "not valid JSON: " + e.getOriginalMessage(), "", false);
             return;
         }

@@ -585,7 +585,10 @@ final class KernelLogEnvelopeScanner {
             e.bodyStart = Math.min(colon + 2, s.length());
             return;
         }
-        e.origin = body.originOf(s, tagStart, s.lastIndexOf('[', colon));
+        // As in afterTag: a tag ending in ']' need not hold a '[' of its own (the last '[' may be the stamp's,
+        // before the tag); found by fuzzing as a StringIndexOutOfBoundsException.
+        int bracket = s.lastIndexOf('[', colon);
+        e.origin = body.originOf(s, tagStart, bracket > tagStart ? bracket : colon);
         e.bodyStart = tagStart;
     }
 

@@ -31,6 +31,7 @@ final class SysfsAttributeFormatParser implements FormatParser {
             }
             value.append(line.strip());
         }
-        ctx.emit(new SysfsAttribute(ctx.span(1), path, value.toString().strip()));
+        // The span covers every line of the value, so evidence quoting it points at all of it.
+        ctx.emit(new SysfsAttribute(ctx.span(1).through(Math.min(n, MAX_LINES)), path, value.toString().strip()));
     }
 }

@@ -109,7 +109,9 @@ final class XmlDocuments {
             parser.parse(new InputSource(new StringReader(doc.text())), handler);
             return true;
         } catch (SAXParseException e) {
-            int line = doc.firstLine() + Math.max(0, e.getLineNumber() - 1);
+            // An unterminated document fails after its last line; evidence stays inside the file.
+            int lastLine = doc.firstLine() + Math.max(0, (int) doc.text().lines().count() - 1);
+            int line = Math.min(lastLine, doc.firstLine() + Math.max(0, e.getLineNumber() - 1));
             ctx.diagnostic(line, "XML_SYNTAX", "XML is not well-formed: " + e.getMessage(), "", false);
             return false;
         } catch (SAXException | IOException | ParserConfigurationException e) {
