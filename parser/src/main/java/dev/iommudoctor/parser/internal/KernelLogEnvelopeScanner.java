@@ -128,12 +128,7 @@ final class KernelLogEnvelopeScanner {
             return 0;
         }
         int q = 20;
-        if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
-            q++;
-            while (q < n && isDigit(s.charAt(q))) {
-                q++;
-            }
-        }
+        q = skipFraction(s, q);
         if (q >= n || s.charAt(q) != ']') {
             return 0;
         }
@@ -437,12 +432,7 @@ final class KernelLogEnvelopeScanner {
             return false;
         }
         q += 9;
-        if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
-            q++;
-            while (q < n && isDigit(s.charAt(q))) {
-                q++;
-            }
-        }
+        q = skipFraction(s, q);
         if (q >= n || s.charAt(q) != ' ') {
             return false;
         }
@@ -712,12 +702,7 @@ final class KernelLogEnvelopeScanner {
             return false;
         }
         q += 20;
-        if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
-            q++;
-            while (q < n && isDigit(s.charAt(q))) {
-                q++;
-            }
-        }
+        q = skipFraction(s, q);
         if (q >= n || s.charAt(q) != ' ') {
             return false;
         }
@@ -844,5 +829,17 @@ final class KernelLogEnvelopeScanner {
 
     private static boolean isLowerOrDigit(char c) {
         return (c >= 'a' && c <= 'z') || isDigit(c);
+    }
+
+    /** Skips an optional fractional part of seconds ({@code .123456}) at {@code q}; returns the index after it. */
+    private static int skipFraction(String s, int q) {
+        int n = s.length();
+        if (q + 1 < n && s.charAt(q) == '.' && isDigit(s.charAt(q + 1))) {
+            q++;
+            while (q < n && isDigit(s.charAt(q))) {
+                q++;
+            }
+        }
+        return q;
     }
 }
