@@ -224,6 +224,8 @@ ptBody
     | 'PCI' 'device' BDF 'is' 'in' 'use' tail                             # pt_DEVICE_BUSY
     | 'Unable' 'to' 'reset' 'PCI' 'device' BDF tail                       # pt_NO_RESET
     | 'Cannot' 'reset' 'device' BDF ',' 'depends' 'on' 'group' group=NUMBER tail  # pt_NO_RESET
+    // vfio: Cannot reset device 0000:01:00.0, no available reset mechanism.
+    | 'Cannot' 'reset' 'device' BDF ',' 'no' 'available' 'reset' 'mechanism' tail  # pt_NO_RESET
     | 'PCI' 'device' BDF 'cannot' 'be' 'assigned' tail                    # pt_NO_IOMMU
     | 'VFIO_MAP_DMA' 'failed' tail                                        # pt_DMA_MAP_FAILED
     | ('vfio_dma_map' | 'vfio_container_dma_map') '(' tail                # pt_DMA_MAP_FAILED
