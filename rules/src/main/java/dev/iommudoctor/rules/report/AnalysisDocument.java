@@ -43,6 +43,26 @@ public record AnalysisDocument(String schema, int schemaVersion, String toolVers
                        String biosDate, String hypervisor, String kernel, String distro, String cmdline,
                        String iommu, String iommuMode, String firmwareTable, String interruptRemapping,
                        int pciFunctions, int iommuGroups, List<String> facts) {
+
+        /** The host facts a report shows at its top, label to value, in display order (absent ones left out). */
+        public Map<String, String> summaryRows() {
+            Map<String, String> rows = new java.util.LinkedHashMap<>();
+            put(rows, "Host", hostname);
+            put(rows, "CPU", cpuModel != null ? cpuModel : cpuVendor);
+            put(rows, "System", system == null ? null : system + (biosVersion == null ? "" : ", BIOS " + biosVersion));
+            put(rows, "Hypervisor", hypervisor);
+            put(rows, "Kernel", kernel);
+            put(rows, "Command line", cmdline);
+            put(rows, "IOMMU", iommu + " (" + iommuMode + "), DMAR/IVRS " + firmwareTable + ", interrupt remapping "
+                    + interruptRemapping);
+            return rows;
+        }
+
+        private static void put(Map<String, String> rows, String key, String value) {
+            if (value != null) {
+                rows.put(key, value);
+            }
+        }
     }
 
     public record NotEvaluatedRule(String ruleId, String title, List<String> missing, String explanation) {

@@ -38,12 +38,9 @@ public final class Escapes {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                default -> appendMarkupSafe(out, c);
             }
         }
         return out.toString();
@@ -58,18 +55,21 @@ public final class Escapes {
         StringBuilder out = new StringBuilder(t.length() + 8);
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                default -> {
-                    if ("\\`*_[]()#|!~".indexOf(c) >= 0) {
-                        out.append('\\');
-                    }
-                    out.append(c);
-                }
+            if ("\\`*_[]()#|!~".indexOf(c) >= 0) {
+                out.append('\\');
             }
+            appendMarkupSafe(out, c);
         }
         return out.toString();
+    }
+
+    /** Appends {@code c}, as an entity when it could open markup ({@code < > &}). */
+    private static void appendMarkupSafe(StringBuilder out, char c) {
+        switch (c) {
+            case '<' -> out.append("&lt;");
+            case '>' -> out.append("&gt;");
+            case '&' -> out.append("&amp;");
+            default -> out.append(c);
+        }
     }
 }

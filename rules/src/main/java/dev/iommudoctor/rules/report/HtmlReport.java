@@ -29,14 +29,7 @@ public final class HtmlReport {
         out.println("<title>iommu-doctor report</title><style>" + CSS + "</style></head><body>");
         out.println("<h1>iommu-doctor report" + (doc.partial() ? " (partial input)" : "") + "</h1>");
         out.println("<table>");
-        row(out, "Host", h.hostname());
-        row(out, "CPU", h.cpuModel() != null ? h.cpuModel() : h.cpuVendor());
-        row(out, "System", h.system() == null ? null : h.system() + (h.biosVersion() == null ? "" : ", BIOS " + h.biosVersion()));
-        row(out, "Hypervisor", h.hypervisor());
-        row(out, "Kernel", h.kernel());
-        row(out, "Command line", h.cmdline());
-        row(out, "IOMMU", h.iommu() + " (" + h.iommuMode() + "), DMAR/IVRS " + h.firmwareTable()
-                + ", interrupt remapping " + h.interruptRemapping());
+        h.summaryRows().forEach((key, value) -> row(out, key, value));
         out.println("</table>");
         out.printf(Locale.ROOT, "<p><b>%d error(s), %d warning(s), %d info</b></p>%n", doc.summary().get("error"),
                 doc.summary().get("warning"), doc.summary().get("info"));

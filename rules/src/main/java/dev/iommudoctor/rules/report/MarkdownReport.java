@@ -16,14 +16,7 @@ public final class MarkdownReport {
         out.println();
         out.println("| | |");
         out.println("|---|---|");
-        row(out, "Host", h.hostname());
-        row(out, "CPU", h.cpuModel() != null ? h.cpuModel() : h.cpuVendor());
-        row(out, "System", h.system() == null ? null : h.system() + (h.biosVersion() == null ? "" : ", BIOS " + h.biosVersion()));
-        row(out, "Hypervisor", h.hypervisor());
-        row(out, "Kernel", h.kernel());
-        row(out, "Command line", h.cmdline());
-        row(out, "IOMMU", h.iommu() + " (" + h.iommuMode() + "), DMAR/IVRS " + h.firmwareTable()
-                + ", interrupt remapping " + h.interruptRemapping());
+        h.summaryRows().forEach((key, value) -> row(out, key, value));
         out.println();
         out.printf("**%d error(s), %d warning(s), %d info**%n%n", doc.summary().get("error"), doc.summary().get("warning"),
                 doc.summary().get("info"));
